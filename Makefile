@@ -1,0 +1,52 @@
+# Two entry points for a fresh machine with Python 3.11+, make and git:
+#   make book   builds the HTML book into _build/html/
+#   make test   runs the unit tests and re-executes every chapter with nbval
+# Both create .venv/ from requirements.lock when it is missing or older than the lock.
+
+PYTHON_BOOT ?= python3
+VENV        := .venv
+PY          := $(VENV)/bin/python
+STAMP       := $(VENV)/.pressframe-installed
+SITE_EXTRA  := _build/site-extra
+
+.PHONY: book html data notebooks test unit nbval validate lock clean distclean
+
+book: html
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON_BOOT) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed, found " + sys.version.split()[0])'
+	$(PYTHON_BOOT) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+validate: $(STAMP)
+	$(PY) -m pressframe validate seeds
+
+data: validate
+	$(PY) -m pressframe export $(SITE_EXTRA)/data --corpus seeds
+
+notebooks: validate
+	$(PY) -m pressframe execute book
+
+html: data notebooks
+	$(VENV)/bin/jupyter-book build . --warningiserror --keep-going --quiet
+
+unit: $(STAMP)
+	$(PY) -m pytest tests
+
+nbval: $(STAMP)
+	$(PY) -m pytest --nbval book --nbval-current-env -p no:cacheprovider
+
+test: $(STAMP)
+	$(PY) -m pytest tests book --nbval --nbval-current-env
+
+# Maintainers only: re-pin every package after editing pyproject.toml (needs uv).
+lock:
+	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes -o requirements.lock
+
+clean:
+	rm -rf _build
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,72 @@
+"""The command line: ``python -m pressframe validate [CORPUS_DIR]``, ``export DIR [--corpus CORPUS_DIR]``, ``execute [BOOK_DIR]``.
+
+A corpus problem is reported as one line per problem on standard error, naming file, line and
+field, with exit status 2 and no traceback; nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .corpus import CorpusError, load_corpus
+from .paths import corpus_dir
+
+EXIT_BAD_INPUT = 2
+
+
+def _validate(args: argparse.Namespace) -> int:
+    articles = load_corpus(args.corpus)
+    groups = sorted({a.country_group for a in articles})
+    print(f"corpus OK: {len(articles)} articles in {args.corpus} ({', '.join(groups)})")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .tables import export
+
+    for path in export(args.dir, args.corpus):
+        print(f"wrote {path}")
+    return 0
+
+
+def _execute(args: argparse.Namespace) -> int:
+    from .build import book_notebooks, execute_book
+
+    executed = execute_book(args.book, force=args.force)
+    total = len(book_notebooks(args.book))
+    for path in executed:
+        print(f"executed {path}")
+    print(f"{len(executed)} of {total} notebooks executed, {total - len(executed)} current")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m pressframe", description=__doc__.splitlines()[0])
+    commands = top.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check the corpus and its metadata")
+    validate.add_argument("corpus", nargs="?", type=Path, default=None, help="corpus folder (default: seeds/)")
+    validate.set_defaults(run=_validate)
+    export = commands.add_parser("export", help="write the book's tables as CSV files")
+    export.add_argument("dir", type=Path, help="folder to write the CSV files into")
+    export.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: seeds/)")
+    export.set_defaults(run=_export)
+    execute = commands.add_parser("execute", help="re-execute the book's notebooks whose inputs changed")
+    execute.add_argument("book", nargs="?", type=Path, default=None, help="book folder (default: book/)")
+    execute.add_argument("--force", action="store_true", help="execute every notebook")
+    execute.set_defaults(run=_execute)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if getattr(args, "corpus", "unset") is None:
+        args.corpus = corpus_dir()
+    try:
+        return args.run(args)
+    except CorpusError as err:
+        for problem in err.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"{len(err.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        return EXIT_BAD_INPUT
