@@ -124,15 +124,15 @@ def _read_metadata(corpus: Path) -> tuple[list[tuple[int, dict[str, str]]], list
     if problems:
         return [], problems
     rows = []
-    line = reader.line_num
     for row in reader:
+        # the row ends on reader.line_num; quoted fields may span lines, so count back to its start
+        line = reader.line_num - sum(str(v).count("\n") for v in row.values() if v is not None)
         if None in row:
-            problems.append(Problem(shown, "row has more fields than the header", line + 1))
+            problems.append(Problem(shown, "row has more fields than the header", line))
         elif any(value is None for value in row.values()):
-            problems.append(Problem(shown, "row has fewer fields than the header", line + 1))
+            problems.append(Problem(shown, "row has fewer fields than the header", line))
         else:
-            rows.append((line + 1, {k: (v or "").strip() for k, v in row.items()}))
-        line = reader.line_num
+            rows.append((line, {k: (v or "").strip() for k, v in row.items()}))
     return rows, problems
 
 

@@ -28,6 +28,7 @@ TOKEN_COLUMNS = ("article_id", "sentence_id", "token_no", "token", "stem", "is_w
 
 _QUOTES = "\u201e\u201c\u201d\u201a\u2018\u2019\u00ab\u00bb\u2039\u203a\"'"
 _YEAR_WITH_PERIOD = re.compile(r"\d{3,4}\.")
+_CLOSING_THEN_COMMA = re.compile(r"[" + re.escape(_QUOTES) + r")\]]+,")
 
 
 class GermanLanguageVars(PunktLanguageVars):
@@ -41,7 +42,13 @@ class GermanLanguageVars(PunktLanguageVars):
 
 
 class GermanPunkt(PunktSentenceTokenizer):
-    """Punkt that never reads a year ("2023.") as an ordinal, even before a month name."""
+    """Punkt that never reads a year ("2023.") as an ordinal, even before a month name, and never ends a
+    sentence where closing quotes are followed by a comma („Wer kommt?“, fragte er.)."""
+
+    def _match_potential_end_contexts(self, text):
+        for match, context in super()._match_potential_end_contexts(text):
+            if not _CLOSING_THEN_COMMA.match(text, match.end()):
+                yield match, context
 
     def _second_pass_annotation(self, aug_tok1, aug_tok2):
         if _YEAR_WITH_PERIOD.fullmatch(aug_tok1.tok):
@@ -56,14 +63,19 @@ def sentence_tokenizer() -> GermanPunkt:
     params = PunktParameters()
     params.abbrev_types = set(config["abbreviations"])
     followers = config["ordinal_followers"]["months"] + config["ordinal_followers"]["nouns"]
-    params.collocations = {("##number##", word) for word in followers}
+    # an abbreviated follower ("Sept.") keeps its period in the type Punkt compares
+    params.collocations = {("##number##", form) for word in followers for form in (word, word.rstrip(".") + ".")}
     params.sent_starters = set(config["sentence_starters"])
     return GermanPunkt(params, lang_vars=GermanLanguageVars())
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans ``(start, end)`` of the sentences of ``text``, in order."""
-    return list(sentence_tokenizer().span_tokenize(text))
+    """Character spans ``(start, end)`` of the sentences of ``text``, in order, without surrounding white space."""
+    spans = []
+    for start, end in sentence_tokenizer().span_tokenize(text):
+        start += len(text[start:end]) - len(text[start:end].lstrip())   # Punkt keeps the text's leading blanks
+        spans.append((start, end))
+    return spans
 
 
 _TOKEN_PATTERN = r"""
@@ -95,7 +107,7 @@ def _stemmer() -> SnowballStemmer:
 
 
 def stem(token: str) -> str:
-    """Snowball German stem of a token, lower-cased (``"Waffenlieferungen"`` -> ``"waffenlieferung"``)."""
+    """Snowball German stem of a token, lower-cased (``"Waffenlieferungen"`` -> ``"waffenliefer"``)."""
     return _stemmer().stem(token.lower())
 
 
