@@ -9,6 +9,9 @@ PY          := $(VENV)/bin/python
 STAMP       := $(VENV)/.pressframe-installed
 SITE_EXTRA  := _build/site-extra
 
+# Same string hashing in every process, so nothing can depend on set order by accident.
+export PYTHONHASHSEED := 0
+
 .PHONY: book html data notebooks test unit nbval validate lock clean distclean
 
 book: html
@@ -33,13 +36,14 @@ html: data notebooks
 	$(VENV)/bin/jupyter-book build . --warningiserror --keep-going --quiet
 
 unit: $(STAMP)
-	$(PY) -m pytest tests
+	$(PY) -m pytest -p no:cacheprovider tests
 
 nbval: $(STAMP)
-	$(PY) -m pytest --nbval book --nbval-current-env -p no:cacheprovider
+	$(PY) -m pytest -p no:cacheprovider --nbval --nbval-current-env book
 
-test: $(STAMP)
-	$(PY) -m pytest tests book --nbval --nbval-current-env
+# The strict HTML build is part of the tests: a warning fails it.
+test: html
+	$(PY) -m pytest -p no:cacheprovider --nbval --nbval-current-env tests book
 
 # Maintainers only: re-pin every package after editing pyproject.toml (needs uv).
 lock:

@@ -1,0 +1,47 @@
+"""pressframe.build: a notebook counts as stale when its code, the corpus or the library changes."""
+
+from __future__ import annotations
+
+import nbformat
+
+from pressframe import build
+from pressframe.paths import repo_root
+
+
+def notebook(source: str) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Title"), nbformat.v4.new_code_cell(source)]
+    return nb
+
+
+def test_digest_depends_on_code_not_prose():
+    a, b = notebook("x = 1"), notebook("x = 1")
+    b.cells[0].source = "# Another title"
+    assert build.inputs_digest(a) == build.inputs_digest(b)
+    assert build.inputs_digest(a) != build.inputs_digest(notebook("x = 2"))
+
+
+def test_digest_depends_on_the_corpus(tmp_path, monkeypatch, seeds_dir):
+    corpus = tmp_path / "seeds"
+    corpus.mkdir()
+    for path in seeds_dir.iterdir():
+        (corpus / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setenv("PRESSFRAME_CORPUS", str(corpus))
+    before = build.inputs_digest(notebook("x = 1"))
+    text = next(corpus.glob("*.txt"))
+    text.write_bytes(text.read_bytes() + b"\nNeuer Absatz.\n")
+    assert build.inputs_digest(notebook("x = 1")) != before
+
+
+def test_committed_chapters_are_current():
+    """Every committed chapter was executed with the present code, corpus and library (run `make book`)."""
+    stale = [p.name for p in build.book_notebooks(repo_root() / "book") if build.is_stale(p)]
+    assert stale == []
+
+
+def test_templates_and_checkpoints_are_not_chapters(tmp_path):
+    for rel in ("a.ipynb", "templates/t.ipynb", "x/.ipynb_checkpoints/a.ipynb", "_build/b.ipynb"):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(notebook("1"), path)
+    assert [p.relative_to(tmp_path).as_posix() for p in build.book_notebooks(tmp_path)] == ["a.ipynb"]
