@@ -9,15 +9,22 @@ nbval compares them with a fresh run).
 
 from __future__ import annotations
 
+import copy
+import csv
 import hashlib
+import io
+import re
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 
+from .corpus import METADATA_FILE, Article, load_corpus
 from .paths import corpus_dir, repo_root
 
 METADATA_KEY = "pressframe"
+TEMPLATE = Path("templates/article.ipynb")
+ARTICLES = Path("articles")
 SKIP_DIRS = {"_build", ".ipynb_checkpoints", "templates"}
 LIBRARY_SUFFIXES = {".py", ".yml", ".yaml", ".csv"}
 
@@ -32,17 +39,37 @@ def _library_files() -> list[Path]:
     return sorted(p for p in package.rglob("*") if p.suffix in LIBRARY_SUFFIXES and "__pycache__" not in p.parts)
 
 
+def _metadata_row(corpus: Path, article_id: str) -> bytes:
+    """The metadata row of one article, as CSV text (what an article chapter depends on)."""
+    text = (corpus / METADATA_FILE).read_text(encoding="utf-8-sig")
+    for row in csv.DictReader(io.StringIO(text)):
+        if row.get("article_id") == article_id:
+            return "\x1f".join(f"{k}={v}" for k, v in row.items()).encode("utf-8")
+    return b""
+
+
 def inputs_digest(notebook: nbformat.NotebookNode) -> str:
-    """SHA-256 over the notebook's code cells, every corpus file and every library source or data file."""
+    """SHA-256 over what the notebook's outputs depend on: its code cells, the library, and the corpus.
+
+    An article chapter (``metadata.pressframe.article_id``) depends on its own text and metadata row
+    only; any other chapter depends on every corpus file.
+    """
     digest = hashlib.sha256()
     for cell in notebook.cells:
         if cell.cell_type == "code":
             digest.update(b"cell\0" + cell.source.encode("utf-8"))
     package = Path(__file__).resolve().parent
+    for path in _library_files():
+        digest.update(b"lib\0" + path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
     corpus = corpus_dir()
-    for base, files in ((corpus, sorted(p for p in corpus.iterdir() if p.is_file())), (package, _library_files())):
-        for path in files:
-            digest.update(b"file\0" + path.relative_to(base).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    article_id = notebook.metadata.get(METADATA_KEY, {}).get("article_id")
+    if article_id:
+        for path in sorted(corpus.glob(f"{article_id}_*.txt")):
+            digest.update(b"text\0" + path.name.encode("utf-8") + b"\0" + path.read_bytes())
+        digest.update(b"row\0" + _metadata_row(corpus, article_id))
+    else:
+        for path in sorted(p for p in corpus.iterdir() if p.is_file()):
+            digest.update(b"file\0" + path.name.encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -61,7 +88,7 @@ def execute_notebook(path: Path, *, timeout: int = 600) -> None:
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.metadata.pop("execution", None)
-    notebook.metadata[METADATA_KEY] = {"inputs": inputs_digest(notebook)}
+    notebook.metadata.setdefault(METADATA_KEY, {})["inputs"] = inputs_digest(notebook)
     nbformat.write(notebook, path)
 
 
@@ -74,3 +101,67 @@ def execute_book(book_dir: Path | None = None, *, force: bool = False) -> list[P
             execute_notebook(path)
             executed.append(path)
     return executed
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:$~^&=\"'])")
+
+
+def markdown_escape(text: str) -> str:
+    """``text`` as literal Markdown/MyST: every ASCII punctuation character backslash-escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def chapter_heading(article: Article, headline: str) -> str:
+    """The heading of an article chapter: id, outlet and headline."""
+    return f"{article.article_id} · {article.outlet}: {headline}" if headline else f"{article.article_id} · {article.outlet}"
+
+
+def render_chapter(template: nbformat.NotebookNode, article: Article, headline: str) -> nbformat.NotebookNode:
+    """The template filled in for one article: heading written, parameter cell set, no outputs."""
+    notebook = copy.deepcopy(template)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = cell.source.replace("{{ heading }}", markdown_escape(chapter_heading(article, headline)))
+        elif "parameters" in cell.metadata.get("tags", []):
+            cell.source = f'article_id = "{article.article_id}"'
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    notebook.metadata[METADATA_KEY] = {"article_id": article.article_id}
+    return notebook
+
+
+def _same_cells(a: nbformat.NotebookNode, b: nbformat.NotebookNode) -> bool:
+    def shape(nb):
+        return [(c.cell_type, c.source, tuple(c.metadata.get("tags", []))) for c in nb.cells]
+    return shape(a) == shape(b)
+
+
+def sync_article_chapters(book_dir: Path | None = None, corpus: Path | None = None) -> tuple[list[Path], list[Path]]:
+    """Make ``book/articles/`` hold exactly one chapter per article of the corpus.
+
+    A chapter is (re)written from the template when it is missing or its cells differ from the
+    template's (outputs are then filled by ``execute_book``); a chapter whose article left the
+    corpus is deleted. Returns ``(written, removed)``.
+    """
+    from .tables import analyse
+
+    book_dir = book_dir or repo_root() / "book"
+    template = nbformat.read(book_dir / TEMPLATE, as_version=4)
+    articles = load_corpus(corpus)
+    sentences = analyse(articles).sentences
+    headlines = sentences[sentences.part == "title"].groupby("article_id").text.agg(" ".join)
+    folder = book_dir / ARTICLES
+    folder.mkdir(exist_ok=True)
+    written = []
+    for article in articles:
+        path = folder / f"{article.article_id}.ipynb"
+        fresh = render_chapter(template, article, headlines.get(article.article_id, ""))
+        if path.exists() and _same_cells(nbformat.read(path, as_version=4), fresh):
+            continue
+        nbformat.write(fresh, path)
+        written.append(path)
+    wanted = {f"{a.article_id}.ipynb" for a in articles}
+    removed = [p for p in sorted(folder.glob("*.ipynb")) if p.name not in wanted]
+    for path in removed:
+        path.unlink()
+    return written, removed

@@ -1,4 +1,4 @@
-"""The command line: ``python -m pressframe validate [CORPUS_DIR]``, ``export DIR [--corpus CORPUS_DIR]``, ``execute [BOOK_DIR]``.
+"""The command line: ``python -m pressframe validate [CORPUS_DIR]``, ``export DIR [--corpus CORPUS_DIR]``, ``chapters [BOOK_DIR]``, ``execute [BOOK_DIR]``.
 
 A corpus problem is reported as one line per problem on standard error, naming file, line and
 field, with exit status 2 and no traceback; nothing is written.
@@ -31,6 +31,18 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _chapters(args: argparse.Namespace) -> int:
+    from .build import sync_article_chapters
+
+    written, removed = sync_article_chapters(args.book, args.corpus)
+    for path in written:
+        print(f"wrote {path}")
+    for path in removed:
+        print(f"removed {path} (its article is no longer in the corpus)")
+    print(f"article chapters: {len(written)} written, {len(removed)} removed")
+    return 0
+
+
 def _execute(args: argparse.Namespace) -> int:
     from .build import book_notebooks, execute_book
 
@@ -52,6 +64,10 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("dir", type=Path, help="folder to write the CSV files into")
     export.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: seeds/)")
     export.set_defaults(run=_export)
+    chapters = commands.add_parser("chapters", help="write one chapter per article from the template")
+    chapters.add_argument("book", nargs="?", type=Path, default=None, help="book folder (default: book/)")
+    chapters.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: seeds/)")
+    chapters.set_defaults(run=_chapters)
     execute = commands.add_parser("execute", help="re-execute the book's notebooks whose inputs changed")
     execute.add_argument("book", nargs="?", type=Path, default=None, help="book folder (default: book/)")
     execute.add_argument("--force", action="store_true", help="execute every notebook")

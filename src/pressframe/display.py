@@ -19,3 +19,107 @@ def html_table(frame: pd.DataFrame, *, index: bool = False, classes: str = "pf-t
 def escape(text: str) -> str:
     """``text`` safe to put inside HTML."""
     return html.escape(text, quote=True)
+
+
+def anchor(sentence_id: str) -> str:
+    """The HTML id of a sentence in its article's chapter: ``s-<sentence_id>``."""
+    return f"s-{sentence_id}"
+
+
+def sentence_href(sentence_id: str, *, from_page: str = "article") -> str:
+    """Link to a sentence: on the same article page (``from_page="article"``) or from a page in ``book/``."""
+    article_id = sentence_id.split("-")[0]
+    prefix = "" if from_page == "article" else f"articles/{article_id}.html"
+    return f"{prefix}#{anchor(sentence_id)}"
+
+
+def sentence_link(sentence_id: str, *, from_page: str = "article") -> str:
+    """An ``<a>`` to a sentence, labelled with its id."""
+    return f'<a class="pf-sid" href="{escape(sentence_href(sentence_id, from_page=from_page))}">{escape(sentence_id)}</a>'
+
+
+def _rows_table(header: list[str], rows: list[list[str]], *, classes: str = "pf-table") -> HTML:
+    """A table from cells that are already HTML (callers escape text)."""
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return HTML(f'<table class="{classes}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+
+
+def article_card(article, *, n_body_sentences: int, n_body_tokens: int) -> HTML:
+    """The header card of an article chapter: attribution, date (marked when inferred), length, evidence."""
+    from .figures import group_colour
+
+    status = ' <span class="pf-badge">inferred</span>' if article.published_status == "inferred" else ""
+    evidence = "".join(
+        f"<li><b>{escape(key.replace('_', ' '))}</b>: "
+        + " · ".join(escape(q) if q.startswith("[") else f"„{escape(q)}“" for q in quotes) + "</li>"
+        for key, quotes in article.evidence.items() if quotes)
+    rows = [
+        ("Outlet", escape(article.outlet)),
+        ("Country group", f'<span class="pf-swatch" style="background:{group_colour(article.country_group)}"></span>'
+                          f"{escape(article.country_group)}"),
+        ("Event", escape(article.event)),
+        ("Published", escape(article.published.strftime("%-d %B %Y")) + status),
+        ("Length", f"{n_body_sentences} body sentences, {n_body_tokens:,} word tokens"),
+        ("Language", escape(article.language_note)),
+        ("File", f"<code>seeds/{escape(article.file)}</code>"),
+    ]
+    body = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows if value)
+    details = (f"<details><summary>Evidence for the attribution</summary><ul>{evidence}</ul>"
+               f"<p>{escape(article.uncertainty)}</p></details>") if evidence else ""
+    return HTML(f'<div class="pf-card"><dl>{body}</dl>{details}</div>')
+
+
+def summary_table(summary: pd.DataFrame) -> HTML:
+    """Summary sentences in text order: link, German sentence, English gloss (or a mark if untranslated)."""
+    rows = [[sentence_link(r.sentence_id), f'<span lang="de">{escape(r.text)}</span>',
+             escape(r.gloss) if isinstance(r.gloss, str) else '<span class="pf-untranslated">untranslated</span>']
+            for r in summary.itertuples()]
+    return _rows_table(["sentence", "German", "English gloss"], rows)
+
+
+def quotes_table(quotes: pd.DataFrame, *, with_speaker: bool = True) -> HTML:
+    """Quotations with a link to their sentence, the quoted words, and (optionally) speaker, type and cue."""
+    header = ["sentence", "quoted"] + (["speaker", "speaker type", "cue"] if with_speaker else ["attributed to"])
+    rows = []
+    for q in quotes.itertuples():
+        row = [sentence_link(q.sentence_id), f'<span lang="de">{escape(q.quote)}</span>']
+        row += [escape(q.speaker), escape(q.speaker_type), escape(q.cue)] if with_speaker else [escape(q.speaker)]
+        rows.append(row)
+    return _rows_table(header, rows)
+
+
+def designations_table(mentions: pd.DataFrame) -> HTML:
+    """Designations per actor with their register, count and links to every sentence that uses them."""
+    rows = []
+    grouped = mentions.groupby(["actor", "designation", "register"], sort=False)
+    order = sorted(grouped.groups, key=lambda key: (key[0], -len(grouped.get_group(key)), key[1]))
+    for actor, designation, register in order:
+        group = grouped.get_group((actor, designation, register))
+        links = " ".join(sentence_link(s) for s in dict.fromkeys(group.sentence_id))
+        surfaces = " · ".join(escape(s) for s in dict.fromkeys(group.surface))
+        rows.append([escape(actor), f'<span lang="de">{escape(designation)}</span>', escape(register),
+                     str(len(group)), f'<span lang="de">{surfaces}</span>', links])
+    return _rows_table(["actor", "designation", "register", "count", "as written", "sentences"], rows)
+
+
+def full_text(analysis) -> HTML:
+    """The cleaned text, piece by piece, each sentence anchored by its id; removed lines one click away."""
+    blocks = []
+    sentences = analysis.sentences
+    for (line_no, part), group in sentences.groupby(["line_no", "part"], sort=False):
+        spans = "".join(
+            f'<span class="pf-sentence" id="{anchor(s.sentence_id)}">{sentence_link(s.sentence_id)} '
+            f"{escape(s.text)}</span> " for s in group.itertuples())
+        blocks.append(f'<div class="pf-piece pf-{escape(part)}"><span class="pf-part">{escape(part.replace("_", " "))}'
+                      f"</span><p lang=\"de\">{spans.strip()}</p></div>")
+    from .clean import KEPT_PARTS
+
+    pieces = analysis.pieces
+    removed = pieces[~pieces.part.isin(KEPT_PARTS) & (pieces.text.str.strip() != "")]
+    rows = "".join(f"<tr><td>{r.line_no}</td><td>{escape(r.part)}</td><td>{escape(r.reason)}</td>"
+                   f'<td lang="de">{escape(r.text)}</td></tr>' for r in removed.itertuples())
+    audit = (f'<details class="pf-removed"><summary>Lines removed by cleaning ({len(removed)})</summary>'
+             f'<table class="pf-table"><thead><tr><th>line</th><th>part</th><th>reason</th><th>text</th></tr></thead>'
+             f"<tbody>{rows}</tbody></table></details>")
+    return HTML(f'<div class="pf-fulltext">{"".join(blocks)}</div>{audit}')

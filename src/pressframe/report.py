@@ -1,0 +1,99 @@
+"""Everything one article chapter shows, computed for one article at a time.
+
+An article's chapter depends on that article alone: cleaning, sentences, summary, quotations and
+designations are all computed per text, so adding or changing another text leaves it as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .corpus import Article, load_corpus
+from .designations import count_designations, find_mentions
+from .glosses import gloss
+from .quotes import find_quotes
+from .summary import DEFAULT_K, lead, references, textrank
+from .rouge import rouge
+from .tables import Analysis, analyse
+
+
+@dataclass(frozen=True)
+class ArticleReport:
+    article: Article
+    analysis: Analysis
+    summary: pd.DataFrame        # pressframe.summary.SUMMARY_COLUMNS plus "gloss"
+    quotes: pd.DataFrame         # pressframe.quotes.QUOTE_COLUMNS, kind == "quote"
+    scare_quotes: pd.DataFrame   # the same columns, kind == "scare"
+    mentions: pd.DataFrame       # pressframe.designations.MENTION_COLUMNS
+    designations: pd.DataFrame   # pressframe.designations.DESIGNATION_COLUMNS
+    reference: str | None        # the text's own summary (standfirst, key points), if any
+    rouge: pd.DataFrame | None   # ROUGE of TextRank and of lead-k against the reference
+
+
+def article_report(article_id: str, corpus=None) -> ArticleReport:
+    """Compute the chapter of ``article_id`` from the corpus (default: the book's)."""
+    article = next((a for a in load_corpus(corpus) if a.article_id == article_id), None)
+    if article is None:
+        raise KeyError(f"no article '{article_id}' in the corpus")
+    analysis = analyse([article])
+    summary = textrank(analysis.sentences, k=DEFAULT_K)
+    summary = summary.assign(gloss=[gloss(t) for t in summary.text])
+    found = find_quotes(analysis.sentences)
+    mentions = find_mentions(analysis.sentences)
+    reference = references(analysis.sentences).get(article_id)
+    scores = None
+    if reference:
+        system = " ".join(summary.text)
+        baseline = " ".join(lead(analysis.sentences, k=len(summary)).text)
+        scores = pd.concat([rouge(system, reference).assign(summary="TextRank"),
+                            rouge(baseline, reference).assign(summary=f"lead-{len(summary)}")], ignore_index=True)
+    return ArticleReport(article, analysis, summary, found[found.kind == "quote"].reset_index(drop=True),
+                         found[found.kind == "scare"].reset_index(drop=True), mentions,
+                         count_designations(mentions), reference, scores)
+
+
+def size(report: ArticleReport) -> dict[str, int]:
+    """Body sentences and body word tokens of the article."""
+    sentences, tokens = report.analysis.sentences, report.analysis.tokens
+    body = sentences[sentences.part == "body"]
+    words = tokens[tokens.is_word & tokens.sentence_id.isin(body.sentence_id)]
+    return {"n_body_sentences": len(body), "n_body_tokens": len(words)}
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def facts(report: ArticleReport) -> dict[str, object]:
+    """The numbers and sentences the chapter's prose glues in."""
+    body = report.analysis.sentences[report.analysis.sentences.part == "body"]
+    quotes = report.quotes
+    speakers = quotes.speaker.value_counts()
+    by_type = quotes.speaker_type.value_counts()
+    if len(quotes):
+        top_type, top_n = by_type.index[0], int(by_type.iloc[0])
+        voices = (f"The text quotes {_plural(len(quotes), 'passage')} directly, from "
+                  f"{_plural(len(speakers), 'speaker')}; {top_n} of them ({top_n / len(quotes):.0%}) "
+                  f"come from the category {top_type}.")
+    else:
+        voices = "The text quotes nobody directly."
+    actors = report.mentions.actor.value_counts()
+    naming = (f"It names Putin {_plural(int(actors.get('Putin', 0)), 'time')} and Kim "
+              f"{_plural(int(actors.get('Kim', 0)), 'time')}, using "
+              f"{_plural(report.mentions.designation.nunique(), 'different designation')}"
+              + (f", and names the two together {_plural(int(actors.get('both', 0)), 'time')}." if actors.get('both') else "."))
+    evaluative = report.mentions[report.mentions.register == "evaluative"]
+    return {
+        "n_body_sentences": len(body),
+        "n_summary": len(report.summary),
+        "n_quotes": len(quotes),
+        "n_scare": len(report.scare_quotes),
+        "n_mentions": len(report.mentions),
+        "n_evaluative": len(evaluative),
+        "voices_sentence": voices,
+        "naming_sentence": naming,
+        "has_reference": bool(report.reference),
+        "n_untranslated": int(report.summary.gloss.isna().sum()),
+    }
