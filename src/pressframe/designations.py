@@ -45,9 +45,22 @@ def gazetteer() -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+_OTHER_NAME = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-Za-zäöü]+)?\s+[A-ZÄÖÜ][a-zäöüß]+")
+
+
+def _names_someone_else(text: str, end: int, entry: Entry, names: list[tuple[int, int, Entry]]) -> bool:
+    """A title followed by a two-word name that is not Putin's or Kim's names that other person."""
+    if entry.register == "name" or not _OTHER_NAME.match(text, end):
+        return False
+    start_of_next = len(text[:end]) + len(text[end:]) - len(text[end:].lstrip())
+    return not any(s == start_of_next for s, _, e in names)
+
+
 def find_in_text(text: str) -> list[tuple[int, int, Entry]]:
     """Non-overlapping gazetteer matches in ``text`` as ``(start, end, entry)``, longest first, then in order."""
     candidates = [(m.start(), m.end(), entry) for entry in gazetteer() for m in entry.pattern.finditer(text)]
+    names = [c for c in candidates if c[2].register == "name"]
+    candidates = [c for c in candidates if not _names_someone_else(text, c[1], c[2], names)]
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int, Entry]] = []
     for start, end, entry in candidates:

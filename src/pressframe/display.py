@@ -11,9 +11,10 @@ import pandas as pd
 from IPython.display import HTML
 
 
-def html_table(frame: pd.DataFrame, *, index: bool = False, classes: str = "pf-table") -> HTML:
-    """An HTML table of ``frame`` with every cell escaped; the output is the same on every run."""
-    return HTML(frame.to_html(index=index, escape=True, border=0, classes=classes, na_rep=""))
+def html_table(frame: pd.DataFrame, *, index: bool = False, classes: str = "pf-table", digits: int = 3) -> HTML:
+    """An HTML table of ``frame`` with every cell escaped and floats to ``digits`` places; the same on every run."""
+    return HTML(frame.to_html(index=index, escape=True, border=0, classes=classes, na_rep="",
+                              float_format=lambda x: f"{x:.{digits}f}"))
 
 
 def escape(text: str) -> str:

@@ -1,20 +1,26 @@
 """Direct quotations and scare quotes, with who is quoted, how, and by what cue.
 
-A quoted span is any text between a pair of marks of ``data/quotes.yml`` („…“, «…», ‹…›, "…"),
-found per paragraph so that a quotation may run over several sentences. Spans shorter than
+A quoted span is any text between a pair of marks of ``data/quotes.yml`` („…“, «…», ‹…›, ‚…‘,
+"…"), found per paragraph so that a quotation may run over several sentences. Spans shorter than
 ``min_quote_words`` are scare quotes (a term, a name, an ironic word) and are listed apart.
 
-The speaker is resolved in this order, each step looking only at text outside quotation marks:
-1. a cue after the quotation in its last sentence, followed by a person ("…“, sagt Pardo";
-   "…", so der Kreml-Chef");
-2. a source cue in the sentence ("wenn man der Nachrichtenagentur KCNA glaubt", "laut …");
-3. a cue or a colon before the quotation in its first sentence: the person right after the cue
-   ("sagte Volker …: „…“"), else the first person named in the sentence ("Kim versprach …");
-4. otherwise (quotations only) the speaker of the previous quotation in the paragraph, else the last person named
-   before it in the paragraph ("…, erklärt Schmid. «…»"), else ``unknown``.
-Persons are Putin and Kim (by any designation of the gazetteer), the known speakers of
-``data/quotes.yml`` (KCNA), and anyone introduced by an expert role ("Militärexperte Ulrich
-Schmid"), who is then recognised by surname ("so Pardo") and by the bare role ("der Experte").
+Persons are found outside quotations: Putin and Kim (by any designation of the gazetteer), the
+state media of ``known_speakers``, and anyone introduced by a role ("Militärexperte Ulrich Schmid",
+"Kremlsprecher Dmitri Peskow"), who is then recognised by surname ("so Pardo"); "der Experte"
+stands for the last expert named, "der Zeitung" for the last state medium. A genitive name
+("Putins Sprecher") is a mention but never the subject of a sentence.
+
+The speaker of a span is resolved in this order:
+0. a capitalised span right after a definite article names something (a treaty): nobody speaks;
+1. a cue after the span in its last sentence: the person right after it ("…“, sagt Pardo"); after
+   a pronoun or an impersonal cue ("sagt er", "hieß es") the subject of the nearest earlier
+   sentence that names someone; a cue followed by nobody named ("sagte ein Abgeordneter") gives
+   ``unknown``;
+2. a source cue in the sentence ("laut TASS", "der Zeitung zufolge", "wenn man KCNA glaubt");
+3. a cue or a colon before the span in its first sentence: the person right after the cue if
+   nobody is named before it ("…, sagte Volker: „…“"), else the first person named ("Kim versprach …");
+4. quotations only: the speaker of the previous quotation in the paragraph, else the last person
+   named before it in the paragraph, else the subject of the previous paragraph, else ``unknown``.
 """
 
 from __future__ import annotations
@@ -32,43 +38,64 @@ from .text import is_word, tokenize
 
 QUOTE_COLUMNS = ("article_id", "sentence_id", "quote", "speaker", "speaker_type", "cue", "kind")
 UNKNOWN = "unknown"   # a quotation whose speaker the rules cannot find
-NOBODY = "none"       # a scare quote that no cue attributes to anyone
+NOBODY = "none"       # a scare quote (or a named thing) that no cue attributes to anyone
+_NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßéèáíó]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+
+
+def _words_alternation(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 @dataclass(frozen=True)
 class Rules:
     marks: tuple[tuple[str, str], ...]
     min_quote_words: int
-    cues: tuple[str, ...]
-    source_cues: tuple[re.Pattern, ...]
+    cue: re.Pattern
+    impersonal: re.Pattern
+    pronouns: frozenset[str]
+    source_cues: tuple[tuple[re.Pattern, str], ...]
     role: re.Pattern
+    expert_roles: tuple[str, ...]
+    leadership_hints: dict[str, tuple[str, ...]]
     known: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...]
     actor_speakers: dict[str, tuple[str, str]]
+    media_anaphor: re.Pattern
     expert_type: str
+    other_type: str
+    name_articles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """The quotation rules from ``data/quotes.yml``, compiled once."""
     raw = yaml.safe_load((DATA_DIR / "quotes.yml").read_text(encoding="utf-8"))
-    roles = "|".join(sorted(raw["expert_roles"], key=len, reverse=True))
-    name_word = r"[A-ZÄÖÜ][a-zäöüßéèáíó]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+    roles = _words_alternation(raw["expert_roles"] + raw["other_roles"])
     role = re.compile(
         r"(?<![\w-])(?P<role>[\wÄÖÜäöüß]*(?:[\w-]*-)?(?i:" + roles + r"))(?![\w-])"
         r"(?:\s+der\s+[A-ZÄÖÜ][\wÄÖÜäöüß]*)?"                 # "Nato-Botschafter der USA Kurt Volker"
-        r"(?P<name>(?:\s+" + name_word + r"){1,4})?")
+        r"(?P<name>(?:\s+" + _NAME_WORD + r"){1,4})?")
     known, actor_speakers = [], {}
     for speaker in raw["known_speakers"]:
         if "actor" in speaker:
             actor_speakers[speaker["actor"]] = (speaker["name"], speaker["type"])
         else:
-            known.append((speaker["name"], speaker["type"], tuple(re.compile(p) for p in speaker["patterns"])))
+            known.append((speaker["name"], speaker["type"],
+                          tuple(re.compile(r"(?<![\w-])" + p + r"(?![\w-])") for p in speaker["patterns"])))
     return Rules(
         marks=tuple((m["open"], m["close"]) for m in raw["marks"]),
         min_quote_words=int(raw["min_quote_words"]),
-        cues=tuple(raw["speech_cues"]),
-        source_cues=tuple(re.compile(p) for p in raw["source_cues"]),
-        role=role, known=tuple(known), actor_speakers=actor_speakers, expert_type=raw["expert_type"],
+        cue=re.compile(r"(?<![\w-])(" + _words_alternation(raw["speech_cues"]) + r")(?![\w-])", re.IGNORECASE),
+        impersonal=re.compile(r"(?<![\w-])(?:" + "|".join(raw["impersonal_cues"]) + r")(?![\w-])", re.IGNORECASE),
+        pronouns=frozenset(raw["pronouns"]),
+        source_cues=tuple((re.compile(c["pattern"]), c["source"]) for c in raw["source_cues"]),
+        role=role,
+        expert_roles=tuple(r.lower() for r in raw["expert_roles"]),
+        leadership_hints={kind: tuple(words) for kind, words in raw["leadership_hints"].items()},
+        known=tuple(known), actor_speakers=actor_speakers,
+        media_anaphor=re.compile(r"(?<![\w-])(?:der|die|dem)\s+(?:" + _words_alternation(raw["state_media_anaphors"])
+                                 + r")(?![\w-])", re.IGNORECASE),
+        expert_type=raw["expert_type"], other_type=raw["other_type"],
+        name_articles=frozenset(raw["name_articles"]),
     )
 
 
@@ -76,7 +103,8 @@ def find_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every quoted span in a paragraph, marks included, in order of the opening mark.
 
     Guillemets are read in the direction the paragraph uses first; "“…”" only where no „ occurs
-    (in German „…“ the “ closes). An opening mark without its closing mark is not a quotation.
+    (in German „…“ the “ closes); a straight double quote right after a digit is an inch mark.
+    An opening mark without its closing mark is not a quotation.
     """
     rules = load_rules()
     first_guillemet = next((ch for ch in text if ch in "«»"), None)
@@ -85,6 +113,10 @@ def find_spans(text: str) -> list[tuple[int, int]]:
         if opening in "«»" and opening != first_guillemet:
             continue
         if (opening, closing) == ("“", "”") and "„" in text:
+            continue
+        if opening == closing:
+            marks = [i for i, ch in enumerate(text) if ch == opening and not (i and text[i - 1].isdigit())]
+            spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2])]
             continue
         position = 0
         while (start := text.find(opening, position)) != -1:
@@ -111,7 +143,9 @@ class _Person:
 class _Mention:
     start: int
     end: int
-    person: _Person
+    person: _Person | None      # None: an anaphor still to resolve
+    genitive: bool = False
+    anaphor: str = ""           # "expert" or "media"
 
 
 class _Reader:
@@ -121,6 +155,8 @@ class _Reader:
         self.rules = load_rules()
         self.people: dict[str, _Person] = {}
         self.last_expert: _Person | None = None
+        self.last_media: _Person | None = None
+        self.last_subject: _Person | None = None
 
     def person(self, name: str, kind: str) -> _Person:
         if name not in self.people:
@@ -129,36 +165,57 @@ class _Reader:
                                                                   + re.escape(surname) + r")(?![\w-])")])
         return self.people[name]
 
+    def _role_type(self, masked: str, match: re.Match) -> str:
+        context = masked[max(0, match.start() - 20) : match.end("role")]
+        for kind, hints in self.rules.leadership_hints.items():
+            if any(hint in context for hint in hints):
+                return kind
+        role = match.group("role").lower()
+        return self.rules.expert_type if role.endswith(self.rules.expert_roles) else self.rules.other_type
+
     def mentions(self, masked: str) -> list[_Mention]:
-        """Persons named in a paragraph whose quotations are masked, in text order."""
+        """Persons named in a paragraph whose quotations are masked, in text order, anaphors resolved."""
+        rules = self.rules
         found: list[_Mention] = []
         for start, end, entry in find_in_text(masked):
-            if entry.actor in self.rules.actor_speakers:
-                found.append(_Mention(start, end, self.person(*self.rules.actor_speakers[entry.actor])))
-        for name, kind, patterns in self.rules.known:
+            if entry.actor in rules.actor_speakers:
+                genitive = entry.register == "name" and masked[start:end] != entry.label and masked[end - 1] == "s"
+                found.append(_Mention(start, end, self.person(*rules.actor_speakers[entry.actor]), genitive))
+        for name, kind, patterns in rules.known:
             for pattern in patterns:
                 found += [_Mention(m.start(), m.end(), self.person(name, kind)) for m in pattern.finditer(masked)]
-        for match in self.rules.role.finditer(masked):
+        found += [_Mention(m.start(), m.end(), None, anaphor="media") for m in rules.media_anaphor.finditer(masked)]
+        for match in rules.role.finditer(masked):
             name = (match.group("name") or "").strip()
             surnames = {p.name.split()[-1]: p for p in self.people.values()}
             if name and " " not in name and name in surnames:
-                person = surnames[name]
+                found.append(_Mention(match.start(), match.end(), surnames[name]))
             elif name:
-                person = self.person(name, self.rules.expert_type)
-            elif self.last_expert is not None:
-                person = self.last_expert
-            else:
-                continue
-            found.append(_Mention(match.start(), match.end(), person))
+                found.append(_Mention(match.start(), match.end(), self.person(name, self._role_type(masked, match))))
+            elif match.group("role").lower().endswith(rules.expert_roles):
+                found.append(_Mention(match.start(), match.end(), None, anaphor="expert"))
         for person in list(self.people.values()):
             for pattern in person.patterns:
                 found += [_Mention(m.start(), m.end(), person) for m in pattern.finditer(masked)]
-        return _without_overlaps(found)
+        resolved = []
+        for mention in _without_overlaps(found):
+            if mention.anaphor:
+                target = self.last_expert if mention.anaphor == "expert" else self.last_media
+                if target is None:
+                    continue
+                mention = _Mention(mention.start, mention.end, target)
+            if mention.person.type == rules.expert_type:
+                self.last_expert = mention.person
+            if mention.person.type == "state media":
+                self.last_media = mention.person
+            resolved.append(mention)
+        return resolved
 
     def note(self, mentions: list[_Mention]) -> None:
-        for mention in mentions:
-            if mention.person.type == self.rules.expert_type:
-                self.last_expert = mention.person
+        """Remember the paragraph's last named subject for the next paragraph."""
+        subjects = [m for m in mentions if not m.genitive]
+        if subjects:
+            self.last_subject = subjects[-1].person
 
 
 def _without_overlaps(mentions: list[_Mention]) -> list[_Mention]:
@@ -169,87 +226,133 @@ def _without_overlaps(mentions: list[_Mention]) -> list[_Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def _cue_at(text: str, position: int, cues: tuple[str, ...]) -> re.Match | None:
-    pattern = r"(?<![\w-])(" + "|".join(map(re.escape, cues)) + r")(?![\w-])"
-    return re.compile(pattern, re.IGNORECASE).search(text, position)
+@dataclass(frozen=True)
+class _Paragraph:
+    text: str
+    masked: str                       # quotations (not scare quotes) blanked out
+    bounds: list[tuple[int, int]]     # sentence spans
+    mentions: list[_Mention]
+
+    def sentence_of(self, position: int) -> int:
+        return next((i for i, (a, b) in enumerate(self.bounds) if a <= position < b), len(self.bounds) - 1)
+
+    def earlier_subject(self, position: int, reader: _Reader) -> _Person | None:
+        """The first non-genitive person of the nearest sentence before ``position`` that names one."""
+        for index in range(self.sentence_of(position) - 1, -1, -1):
+            a, b = self.bounds[index]
+            subjects = [m for m in self.mentions if a <= m.start < b and not m.genitive]
+            if subjects:
+                return subjects[0].person
+        return reader.last_subject
 
 
-def _attribute(paragraph: str, masked: str, span: tuple[int, int], sentence_bounds: list[tuple[int, int]],
-               mentions: list[_Mention], previous: tuple[_Person | None, str], *, carry: bool) -> tuple[_Person | None, str]:
+def _after_cue(paragraph: _Paragraph, cue_end: int, limit: int, reader: _Reader) -> tuple[bool, _Person | None]:
+    """Who follows a cue: (True, person) for a named person or a pronoun, (False, None) if nobody does."""
+    rules = load_rules()
+    rest = paragraph.masked[cue_end:limit]
+    first_word = rest.split()[0].strip(",.:;") if rest.split() else ""
+    if first_word in rules.pronouns:
+        return True, paragraph.earlier_subject(cue_end, reader)
+    after = [m for m in paragraph.mentions if cue_end <= m.start < limit and m.start <= cue_end + 25]
+    if after and len(paragraph.masked[cue_end : after[0].start].split()) <= 3:
+        return True, after[0].person
+    return False, None
+
+
+def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person | None, reader: _Reader,
+               *, carry: bool) -> tuple[_Person | str | None, str]:
     rules = load_rules()
     start, end = span
-    first = next(b for b in sentence_bounds if b[0] <= start < b[1])
-    last = next((b for b in sentence_bounds if b[0] < end <= b[1]), first)
-    # 1. a cue after the quotation, then a person within three words
-    position = end
-    while (cue := _cue_at(masked[: last[1]], position, rules.cues)) is not None:
-        after = [m for m in mentions if cue.end() <= m.start <= cue.end() + 25 and m.start < last[1]]
-        gap = masked[cue.end() : after[0].start] if after else ""
-        if after and len(gap.split()) <= 3:
-            return after[0].person, cue.group(1)
-        position = cue.end()
-    # 2. a source cue anywhere in the sentence(s) of the quotation
-    for pattern in rules.source_cues:
+    text, masked = paragraph.text, paragraph.masked
+    first = paragraph.bounds[paragraph.sentence_of(start)]
+    last = paragraph.bounds[paragraph.sentence_of(end - 1)]
+    words_before = masked[first[0] : start].split()
+    # 0. a named thing: 'den „Vertrag über …“'
+    if words_before and words_before[-1].lower() in rules.name_articles and text[start + 1 : start + 2].isupper():
+        return NOBODY, "none"
+    # 1. a cue after the span
+    if (impersonal := rules.impersonal.match(masked, end + len(masked[end:]) - len(masked[end:].lstrip(" ,")))):
+        return paragraph.earlier_subject(start, reader), impersonal.group(0)
+    for cue in rules.cue.finditer(masked, end, last[1]):
+        named, person = _after_cue(paragraph, cue.end(), last[1], reader)
+        if named:
+            return person, cue.group(1)
+        if not masked[end : cue.start()].strip(" ,"):
+            return UNKNOWN, cue.group(1)      # "», sagte ein Abgeordneter": said by somebody unnamed
+    # 2. a source cue in the sentence(s) of the span
+    for pattern, where in rules.source_cues:
         for found in pattern.finditer(masked, first[0], last[1]):
-            inside = [m for m in mentions if found.start() <= m.start <= found.end() + 40 and m.start < last[1]]
-            if inside:
-                return inside[-1 if "glaubt" in found.group(0) else 0].person, found.group(0).split()[-1]
-    # 3. a cue or a colon before the quotation in its first sentence
-    before = masked[first[0] : start]
-    cue = _cue_at(before, 0, rules.cues)
-    named = [m for m in mentions if first[0] <= m.start < start]
-    if (cue or before.rstrip().endswith(":")) and named:
-        if cue is not None and not [m for m in named if m.start < first[0] + cue.start()]:
-            # nobody named before the verb: the subject follows it ("…, sagte Volker: „…“")
-            right_after = [m for m in named if 0 <= m.start - (first[0] + cue.end()) <= 2]
-            if right_after:
-                return right_after[0].person, cue.group(1)
-        return named[0].person, cue.group(1) if cue else ":"
-    # 4. carried over from the paragraph (quotations only: a scare quote without a cue is nobody's)
+            if where == "before":
+                near = [m for m in paragraph.mentions if found.start() - 3 <= m.end <= found.start()]
+            elif where == "after":
+                near = [m for m in paragraph.mentions if found.end() <= m.start <= found.end() + 40]
+            else:
+                near = [m for m in paragraph.mentions if found.start() <= m.start < found.end()][-1:]
+            if near:
+                return near[0].person, found.group(0).split()[-1]
+    # 3. a cue or a colon before the span in its first sentence
+    cue = next(rules.cue.finditer(masked, first[0], start), None)
+    named = [m for m in paragraph.mentions if first[0] <= m.start < start and not m.genitive]
+    if cue is not None:
+        before_cue = [m for m in named if m.start < cue.start()]
+        if not before_cue:
+            following, person = _after_cue(paragraph, cue.end(), start, reader)
+            if following:
+                return person, cue.group(1)
+    if (cue is not None or masked[first[0] : start].rstrip().endswith(":")) and named:
+        return named[0].person, cue.group(1) if cue is not None else ":"
+    # 4. carried over (quotations only: a scare quote without a cue is nobody's)
     if not carry:
-        return None, "none"
-    if previous[0] is not None:
-        return previous[0], "none"
-    earlier = [m for m in mentions if m.start < start]
+        return NOBODY, "none"
+    if previous is not None:
+        return previous, "none"
+    earlier = [m for m in paragraph.mentions if m.start < start and not m.genitive]
     if earlier:
         return earlier[-1].person, "none"
-    return None, "none"
+    return reader.last_subject, "none"
+
+
+def _paragraph(sentences: pd.DataFrame, reader: _Reader) -> tuple[_Paragraph, list[tuple[int, int]], list[str]]:
+    width = int(sentences.char_end.max())
+    chars = [" "] * width
+    bounds, ids = [], []
+    for s in sentences.itertuples():
+        chars[s.char_start : s.char_end] = list(s.text)
+        bounds.append((s.char_start, s.char_end))
+        ids.append(s.sentence_id)
+    text = "".join(chars)
+    spans = find_spans(text)
+    masked = list(text)
+    for start, end in spans:
+        if _words(text[start + 1 : end - 1]) >= load_rules().min_quote_words:
+            masked[start:end] = [" "] * (end - start)
+    masked = "".join(masked)
+    return _Paragraph(text, masked, bounds, reader.mentions(masked)), spans, ids
 
 
 def find_quotes(sentences: pd.DataFrame) -> pd.DataFrame:
     """Every quoted span of the kept sentences: columns ``QUOTE_COLUMNS`` (``kind`` is ``quote`` or ``scare``).
 
-    ``sentence_id`` is the sentence in which the quotation opens.
+    ``sentence_id`` is the sentence in which the span opens.
     """
     rules = load_rules()
     rows = []
     for article_id, article in sentences.groupby("article_id", sort=True):
         reader = _Reader()
         for _, paragraph_sentences in article.groupby("line_no", sort=True):
-            width = int(paragraph_sentences.char_end.max())
-            chars = [" "] * width
-            bounds, ids = [], []
-            for s in paragraph_sentences.itertuples():
-                chars[s.char_start : s.char_end] = list(s.text)
-                bounds.append((s.char_start, s.char_end))
-                ids.append(s.sentence_id)
-            paragraph = "".join(chars)
-            spans = find_spans(paragraph)
-            masked = list(paragraph)
+            paragraph, spans, ids = _paragraph(paragraph_sentences, reader)
+            previous: _Person | None = None
             for start, end in spans:
-                masked[start:end] = [" "] * (end - start)
-            masked = "".join(masked)
-            mentions = reader.mentions(masked)
-            previous: tuple[_Person | None, str] = (None, "none")
-            for start, end in spans:
-                inner = paragraph[start + 1 : end - 1]
+                inner = paragraph.text[start + 1 : end - 1]
                 kind = "quote" if _words(inner) >= rules.min_quote_words else "scare"
-                person, cue = _attribute(paragraph, masked, (start, end), bounds, mentions, previous,
-                                         carry=kind == "quote")
-                if kind == "quote" and person is not None:
-                    previous = (person, cue)
-                sentence_id = ids[next(i for i, b in enumerate(bounds) if b[0] <= start < b[1])]
-                speaker = person.name if person else (UNKNOWN if kind == "quote" else NOBODY)
-                rows.append((article_id, sentence_id, inner, speaker, person.type if person else "other", cue, kind))
-            reader.note(mentions)
+                who, cue = _attribute(paragraph, (start, end), previous, reader, carry=kind == "quote")
+                if isinstance(who, _Person):
+                    speaker, speaker_type = who.name, who.type
+                    if kind == "quote":
+                        previous = who
+                else:
+                    speaker = who if isinstance(who, str) else UNKNOWN
+                    speaker_type = rules.other_type
+                rows.append((article_id, ids[paragraph.sentence_of(start)], inner, speaker, speaker_type, cue, kind))
+            reader.note(paragraph.mentions)
     return pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))

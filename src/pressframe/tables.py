@@ -80,11 +80,19 @@ def removed_table(analysis: Analysis) -> pd.DataFrame:
 
 def build_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
     """Every exported table by name, columns as documented."""
-    return {
+    from .designations import count_designations, find_mentions
+    from .quotes import find_quotes
+    from .summary import textrank
+
+    tables = {
         "articles": articles_table(analysis),
-        "sentences": analysis.sentences[columns("sentences")],
+        "sentences": analysis.sentences,
         "removed": removed_table(analysis),
+        "summaries": textrank(analysis.sentences),
+        "quotes": find_quotes(analysis.sentences),
+        "designations": count_designations(find_mentions(analysis.sentences)),
     }
+    return {name: frame[columns(name)].reset_index(drop=True) for name, frame in tables.items()}
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:

@@ -135,6 +135,16 @@ def sentences_table(pieces: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
 
 
+def sentences_from_paragraphs(article_id: str, paragraphs: list[str], *, part: str = "body") -> pd.DataFrame:
+    """A sentences table for plain paragraphs (one line each, all of one part): for tests and constructed cases."""
+    rows, n = [], 0
+    for line_no, paragraph in enumerate(paragraphs, start=1):
+        for start, end in split_sentences(paragraph):
+            n += 1
+            rows.append((article_id, f"{article_id}-{n}", line_no, start, end, part, paragraph[start:end]))
+    return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
+
+
 def tokens_table(sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per token of every sentence: the token, its stem, and whether it is a word and a stopword."""
     stops = stopwords()

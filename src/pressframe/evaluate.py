@@ -1,0 +1,159 @@
+"""Measure the extractors against annotations we made ourselves (``tests/gold/``), blind to their output.
+
+Every score is computed by matching records as multisets: a predicted record counts as correct
+when an unmatched gold record has the same key. Keys are documented with each function.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import pandas as pd
+import yaml
+
+from .paths import repo_root
+
+SCORE_COLUMNS = ("task", "gold", "predicted", "correct", "precision", "recall", "f1")
+SENTENCE_KEY = 40
+
+
+@lru_cache(maxsize=None)
+def load_gold(name: str) -> dict:
+    """The gold annotation file ``tests/gold/<name>.yml``."""
+    return yaml.safe_load((repo_root() / "tests" / "gold" / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+def score(task: str, gold: list, predicted: list) -> dict:
+    """Precision, recall and F1 of ``predicted`` keys against ``gold`` keys, matched as multisets."""
+    correct = sum((Counter(gold) & Counter(predicted)).values())
+    precision = correct / len(predicted) if predicted else 1.0
+    recall = correct / len(gold) if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"task": task, "gold": len(gold), "predicted": len(predicted), "correct": correct,
+            "precision": precision, "recall": recall, "f1": f1}
+
+
+def evaluate_quotes(found: pd.DataFrame, gold: list[dict]) -> pd.DataFrame:
+    """Scores of pressframe.quotes against gold quote records.
+
+    - spans: (article, quoted text) of every quoted span, quotation or scare quote;
+    - quotations / scare quotes: the same, of one kind (so a span of the wrong kind counts against both);
+    - speaker: (article, quoted text, speaker) over quotations, the end-to-end attribution score;
+    - speaker type: (article, quoted text, speaker type) over quotations;
+    - cue: (article, quoted text, cue) over quotations.
+    """
+    pred = found.assign(article=found.article_id)
+    rows = [score("quoted spans", [(g["article"], g["quote"]) for g in gold],
+                  [(p.article, p.quote) for p in pred.itertuples()])]
+    for kind, label in (("quote", "quotations"), ("scare", "scare quotes")):
+        rows.append(score(label, [(g["article"], g["quote"]) for g in gold if g["kind"] == kind],
+                          [(p.article, p.quote) for p in pred.itertuples() if p.kind == kind]))
+    quotes_gold = [g for g in gold if g["kind"] == "quote"]
+    quotes_pred = pred[pred.kind == "quote"]
+    for field, label in (("speaker", "speaker"), ("speaker_type", "speaker type"), ("cue", "cue")):
+        rows.append(score(f"{label} of quotations", [(g["article"], g["quote"], g[field]) for g in quotes_gold],
+                          [(p.article, p.quote, getattr(p, field)) for p in quotes_pred.itertuples()]))
+    return pd.DataFrame(rows, columns=list(SCORE_COLUMNS))
+
+
+def quote_disagreements(found: pd.DataFrame, gold: list[dict]) -> pd.DataFrame:
+    """Quotations where extractor and annotation differ in kind, speaker or presence (for the methods appendix)."""
+    pred = {(p.article_id, p.quote): p for p in found.itertuples()}
+    rows = []
+    for g in gold:
+        p = pred.pop((g["article"], g["quote"]), None)
+        if p is None:
+            rows.append((g["article"], g["quote"], f"{g['kind']}: {g['speaker']}", "missed"))
+        elif (p.kind, p.speaker) != (g["kind"], g["speaker"]) and not (g["kind"] == p.kind == "scare"):
+            rows.append((g["article"], g["quote"], f"{g['kind']}: {g['speaker']}", f"{p.kind}: {p.speaker}"))
+    rows += [(a, q, "not annotated", f"{p.kind}: {p.speaker}") for (a, q), p in pred.items()]
+    return pd.DataFrame(rows, columns=["article", "quoted", "annotation", "extractor"])
+
+
+def evaluate_designations(mentions: pd.DataFrame, sentences: pd.DataFrame, gold: list[dict]) -> pd.DataFrame:
+    """Scores of pressframe.designations against gold mentions.
+
+    A mention's key is (article, first 40 characters of its sentence, actor[, designation]): the
+    annotators marked whole noun phrases ("der russische Präsident"), the gazetteer its head. Gold
+    records without ``sentence_start`` (the constructed cases) are matched per article instead.
+    """
+    start = dict(zip(sentences.sentence_id, sentences.text.str[:SENTENCE_KEY]))
+    located = all("sentence_start" in g for g in gold)
+    pred = [(m.article_id, start[m.sentence_id] if located else "", m.actor, m.designation) for m in mentions.itertuples()]
+    gold_keys = [(g["article"], g["sentence_start"][:SENTENCE_KEY] if located else "", g["actor"], g["designation"])
+                 for g in gold]
+    rows = [score("mentions (actor)", [k[:3] for k in gold_keys], [k[:3] for k in pred]),
+            score("mentions (actor and designation)", gold_keys, pred)]
+    for actor in ("Putin", "Kim", "both"):
+        rows.append(score(f"mentions of {actor}", [k for k in gold_keys if k[2] == actor], [k for k in pred if k[2] == actor]))
+    return pd.DataFrame(rows, columns=list(SCORE_COLUMNS))
+
+
+def designation_disagreements(mentions: pd.DataFrame, sentences: pd.DataFrame, gold: list[dict]) -> pd.DataFrame:
+    """Designations counted differently by extractor and annotation, per article and label."""
+    pred = Counter((m.article_id, m.actor, m.designation) for m in mentions.itertuples())
+    want = Counter((g["article"], g["actor"], g["designation"]) for g in gold)
+    rows = [(a, actor, label, want[(a, actor, label)], pred[(a, actor, label)])
+            for (a, actor, label) in sorted(set(pred) | set(want)) if pred[(a, actor, label)] != want[(a, actor, label)]]
+    return pd.DataFrame(rows, columns=["article", "actor", "designation", "annotated", "found"])
+
+
+def constructed_cases() -> tuple[pd.DataFrame, list[dict], list[dict]]:
+    """The constructed cases of ``tests/gold/constructed.yml`` as a sentences table (one article per
+    case, one line per paragraph, part "body"), with their gold quotes and mentions keyed by case id."""
+    from .text import sentences_from_paragraphs
+
+    frames, quotes, mentions = [], [], []
+    for case in load_gold("constructed")["cases"]:
+        frames.append(sentences_from_paragraphs(case["id"], case["paragraphs"]))
+        quotes += [{**q, "article": case["id"]} for q in case.get("quotes") or []]
+        mentions += [{**m, "article": case["id"]} for m in case.get("mentions") or []]
+    return pd.concat(frames, ignore_index=True), quotes, mentions
+
+
+def evaluate_summaries(sentences: pd.DataFrame, *, k: int) -> pd.DataFrame:
+    """ROUGE F1 of TextRank and of lead-k against each article's own summary (standfirst, key points).
+
+    One row per article that has such a summary and per system; articles without one are left out.
+    """
+    from .rouge import rouge
+    from .summary import lead, references, textrank
+
+    ranked, first = textrank(sentences, k=k), lead(sentences, k=k)
+    rows = []
+    for article_id, reference in references(sentences).items():
+        for system, chosen in (("TextRank", ranked), (f"lead-{k}", first)):
+            text = " ".join(chosen[chosen.article_id == article_id].text)
+            scores = rouge(text, reference).set_index("metric").f1
+            rows.append({"article": article_id, "summary": system, **scores.to_dict()})
+    return pd.DataFrame(rows, columns=["article", "summary", "ROUGE-1", "ROUGE-2", "ROUGE-L"])
+
+
+def score_facts(scores: pd.DataFrame, prefix: str) -> dict[str, float]:
+    """``{<prefix>_<task slug>_<measure>: value}`` for glueing a scores table's figures into prose."""
+    facts = {}
+    for row in scores.itertuples():
+        slug = "_".join(row.task.replace("(", "").replace(")", "").split())
+        for measure in ("precision", "recall", "f1"):
+            facts[f"{prefix}_{slug}_{measure}"] = float(getattr(row, measure))
+        facts[f"{prefix}_{slug}_gold"] = int(row.gold)
+    return facts
+
+
+def summary_facts(scores: pd.DataFrame) -> dict[str, object]:
+    """How TextRank fares against lead-k in a table from ``evaluate_summaries``."""
+    wide = scores.pivot(index="article", columns="summary", values="ROUGE-1")
+    lead_name = next(c for c in wide.columns if c != "TextRank")
+    means = scores.groupby("summary")[["ROUGE-1", "ROUGE-2", "ROUGE-L"]].mean()
+    return {
+        "n_with_reference": len(wide),
+        "n_textrank_wins_r1": int((wide["TextRank"] > wide[lead_name]).sum()),
+        "lead_name": lead_name,
+        "textrank_mean_r1": float(means.loc["TextRank", "ROUGE-1"]),
+        "lead_mean_r1": float(means.loc[lead_name, "ROUGE-1"]),
+        "textrank_mean_r2": float(means.loc["TextRank", "ROUGE-2"]),
+        "lead_mean_r2": float(means.loc[lead_name, "ROUGE-2"]),
+        "textrank_mean_rl": float(means.loc["TextRank", "ROUGE-L"]),
+        "lead_mean_rl": float(means.loc[lead_name, "ROUGE-L"]),
+    }
