@@ -99,17 +99,34 @@ def designation_disagreements(mentions: pd.DataFrame, sentences: pd.DataFrame, g
     return pd.DataFrame(rows, columns=["article", "actor", "designation", "annotated", "found"])
 
 
-def constructed_cases() -> tuple[pd.DataFrame, list[dict], list[dict]]:
-    """The constructed cases of ``tests/gold/constructed.yml`` as a sentences table (one article per
-    case, one line per paragraph, part "body"), with their gold quotes and mentions keyed by case id."""
+def case_set(name: str) -> tuple[pd.DataFrame, list[dict], list[dict]]:
+    """A set of constructed cases (``tests/gold/<name>.yml``: ``constructed`` or ``heldout``) as a sentences
+    table (one article per case, one line per paragraph, part "body"), with its gold quotes and mentions
+    keyed by case id."""
     from .text import sentences_from_paragraphs
 
     frames, quotes, mentions = [], [], []
-    for case in load_gold("constructed")["cases"]:
+    for case in load_gold(name)["cases"]:
         frames.append(sentences_from_paragraphs(case["id"], case["paragraphs"]))
         quotes += [{**q, "article": case["id"]} for q in case.get("quotes") or []]
         mentions += [{**m, "article": case["id"]} for m in case.get("mentions") or []]
     return pd.concat(frames, ignore_index=True), quotes, mentions
+
+
+def case_scores(name: str) -> pd.DataFrame:
+    """Scores of the quote and designation extractors on a case set: column ``extractor`` then ``SCORE_COLUMNS``."""
+    from .designations import find_mentions
+    from .quotes import find_quotes
+
+    sentences, quotes, mentions = case_set(name)
+    return pd.concat([evaluate_quotes(find_quotes(sentences), quotes).assign(extractor="quotes"),
+                      evaluate_designations(find_mentions(sentences), sentences, mentions).assign(extractor="designations")],
+                     ignore_index=True)[["extractor", *SCORE_COLUMNS]]
+
+
+def first_run(name: str) -> pd.DataFrame:
+    """The scores recorded the first time the extractors met a case set (``tests/gold/<name>_first_run.csv``)."""
+    return pd.read_csv(repo_root() / "tests" / "gold" / f"{name}_first_run.csv")
 
 
 def evaluate_summaries(sentences: pd.DataFrame, *, k: int) -> pd.DataFrame:
