@@ -174,3 +174,25 @@ def summary_facts(scores: pd.DataFrame) -> dict[str, object]:
         "textrank_mean_rl": float(means.loc["TextRank", "ROUGE-L"]),
         "lead_mean_rl": float(means.loc[lead_name, "ROUGE-L"]),
     }
+
+
+def compare_runs(name: str, extractor: str) -> pd.DataFrame:
+    """Precision, recall and F1 of one extractor on a case set, at its first run and now, side by side."""
+    then = first_run(name)
+    then = then[then.extractor == extractor].set_index("task")
+    now = case_scores(name)
+    now = now[now.extractor == extractor].set_index("task")
+    table = pd.DataFrame({"gold": now.gold,
+                          "F1 first run": then.f1.reindex(now.index),
+                          "precision now": now.precision, "recall now": now.recall, "F1 now": now.f1})
+    return table.rename_axis("task").reset_index()
+
+
+def run_facts(table: pd.DataFrame, prefix: str) -> dict[str, float]:
+    """``{<prefix>_<task slug>_first|now: F1}`` from a ``compare_runs`` table, for glueing."""
+    facts = {}
+    for _, row in table.iterrows():
+        slug = "_".join(row["task"].replace("(", "").replace(")", "").split())
+        facts[f"{prefix}_{slug}_first"] = float(row["F1 first run"])
+        facts[f"{prefix}_{slug}_now"] = float(row["F1 now"])
+    return facts
