@@ -84,3 +84,13 @@ def test_unchanged_chapters_are_left_alone(book_copy):
     written, _ = sync_article_chapters(book_copy / "book", book_copy / "seeds")
     assert written == []
     assert (book_copy / "book" / "articles" / "000.ipynb").read_bytes() == before
+
+
+def test_empty_tables_become_a_note():
+    import pandas as pd
+
+    from pressframe.display import quotes_table
+    from pressframe.quotes import QUOTE_COLUMNS
+
+    html = quotes_table(pd.DataFrame(columns=list(QUOTE_COLUMNS))).data
+    assert "<table" not in html and "None in this text." in html

@@ -40,7 +40,9 @@ def sentence_link(sentence_id: str, *, from_page: str = "article") -> str:
 
 
 def _rows_table(header: list[str], rows: list[list[str]], *, classes: str = "pf-table") -> HTML:
-    """A table from cells that are already HTML (callers escape text)."""
+    """A table from cells that are already HTML (callers escape text); a note instead of an empty table."""
+    if not rows:
+        return HTML('<p class="pf-empty">None in this text.</p>')
     head = "".join(f"<th>{escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     return HTML(f'<table class="{classes}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
