@@ -213,11 +213,10 @@ def clean_article(article: Article) -> pd.DataFrame:
     rules = load_rules()
     pieces = [p for n, line in enumerate(article.lines, start=1) for p in _split_line(n, line, rules)]
     _classify(pieces, rules)
-    rows = []
-    for piece in pieces:
-        index = sum(1 for r in rows if r[1] == piece.line_no)
-        rows.append((article.article_id, piece.line_no, index, piece.start, piece.end, piece.text, piece.part, piece.reason))
-    return pd.DataFrame(rows, columns=list(PIECE_COLUMNS))
+    rows = [(article.article_id, p.line_no, 0, p.start, p.end, p.text, p.part, p.reason) for p in pieces]
+    table = pd.DataFrame(rows, columns=list(PIECE_COLUMNS))
+    table["piece"] = table.groupby("line_no").cumcount()   # position of the piece within its line
+    return table
 
 
 def clean_corpus(articles: list[Article]) -> pd.DataFrame:

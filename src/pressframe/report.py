@@ -94,6 +94,4 @@ def facts(report: ArticleReport) -> dict[str, object]:
         "n_evaluative": len(evaluative),
         "voices_sentence": voices,
         "naming_sentence": naming,
-        "has_reference": bool(report.reference),
-        "n_untranslated": int(report.summary.gloss.isna().sum()),
     }
