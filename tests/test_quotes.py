@@ -92,3 +92,43 @@ def test_seed_texts_against_blind_annotation(analysis):
     scores = evaluate_quotes(find_quotes(analysis.sentences), load_gold("quotes")["quotes"]).set_index("task")
     assert scores.loc["quoted spans", "f1"] == 1.0
     assert scores.loc["speaker of quotations", "f1"] >= 0.95
+
+
+def test_name_before_its_role_and_role_noun_as_anaphor():
+    found = quotes_of(
+        "Für Daniel Hürlimann, Analyst am Center for Security Studies, ist der Vertrag mehr als Symbolpolitik.",
+        "«Moskau hat eine Beistandspflicht übernommen», sagt der Analyst.",
+    )
+    assert [(q[2], q[3]) for q in found] == [("Daniel Hürlimann", "sagt")]
+
+
+def test_institution_makes_an_expert_and_a_feminine_role_refers_back():
+    found = quotes_of(
+        "Lisa Brandt von der Stiftung Wissenschaft und Politik warnt vor dem Bündnis.",
+        '"Putin und Kim sind einander unentbehrlich", sagt die Sicherheitsexpertin.',
+    )
+    assert [(q[2], q[3]) for q in found] == [("Lisa Brandt", "sagt")]
+
+
+def test_role_anaphor_needs_an_earlier_person_with_that_role():
+    found = quotes_of(
+        "Südkoreas Vereinigungsministerin Lee Soo-jin zeigte sich besorgt. "
+        "Die Ministerin stellte klar: „Das wäre eine rote Linie für uns.“",
+        "Ein Sprecher sagte, es gebe „eindeutige Beweise dafür“. Laut dem Sprecher ist „das nur der Anfang davon“.",
+    )
+    assert [q[2] for q in found] == ["Lee Soo-jin", "unknown", "unknown"]
+
+
+def test_speaker_named_in_the_next_sentence():
+    found = quotes_of("„Das ist eine Angelegenheit zweier Staaten.“ Das sagte Aussenamtssprecherin Mao Ning in Peking.")
+    assert [(q[2], q[3]) for q in found] == [("Mao Ning", "sagte")]
+
+
+def test_headline_speaker_known_from_a_later_paragraph_and_hyphenated_given_names():
+    found = find_quotes(sentences_from_paragraphs("900", [
+        "Lawrow: «Die Sanktionen sind überholt und wirkungslos»",
+        "Der russische Aussenminister Sergei Lawrow hat die Sanktionen infrage gestellt.",
+        "Nordkoreas Vizeaussenminister Ri Song-chol sagte: «Das sind haltlose Lügen der USA.»",
+    ]))
+    assert list(zip(found.speaker, found.speaker_type)) == [
+        ("Sergei Lawrow", "Russian leadership"), ("Ri Song-chol", "North Korean leadership")]

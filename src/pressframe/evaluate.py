@@ -196,3 +196,97 @@ def run_facts(table: pd.DataFrame, prefix: str) -> dict[str, float]:
         facts[f"{prefix}_{slug}_first"] = float(row["F1 first run"])
         facts[f"{prefix}_{slug}_now"] = float(row["F1 now"])
     return facts
+
+
+TIMEX_SCORE_COLUMNS = ("measure", "gold", "predicted", "correct", "precision", "recall", "f1")
+
+
+def _timex_scores(gold: list[tuple], found: list[tuple]) -> pd.DataFrame:
+    """Strict and relaxed extent scores and value accuracy over ``(unit, start, end, value)`` records.
+
+    Strict: same unit (article line or case), same start and end. Relaxed: same unit and overlapping
+    extents, each gold record matched at most once. Value accuracy: among the relaxed matches, the
+    share whose value equals the gold value (HeidelTime's "value" measure); its ``recall`` is the
+    share of all gold records found with the right value.
+    """
+    strict = score("extent (strict)", [g[:3] for g in gold], [f[:3] for f in found])
+    free = list(gold)
+    pairs = []
+    for f in found:
+        match = next((g for g in free if g[0] == f[0] and g[1] < f[2] and f[1] < g[2]), None)
+        if match is not None:
+            free.remove(match)
+            pairs.append((match, f))
+    relaxed = dict(strict, measure="extent (relaxed)", correct=len(pairs))
+    relaxed["precision"] = len(pairs) / len(found) if found else 1.0
+    relaxed["recall"] = len(pairs) / len(gold) if gold else 1.0
+    p, r = relaxed["precision"], relaxed["recall"]
+    relaxed["f1"] = 2 * p * r / (p + r) if p + r else 0.0
+    right = sum(1 for g, f in pairs if g[3] == f[3])
+    value = {"measure": "value", "gold": len(gold), "predicted": len(pairs), "correct": right,
+             "precision": right / len(pairs) if pairs else 1.0, "recall": right / len(gold) if gold else 1.0}
+    value["f1"] = value["precision"]
+    strict["measure"] = strict.pop("task")
+    return pd.DataFrame([strict, relaxed, value], columns=list(TIMEX_SCORE_COLUMNS))
+
+
+def seed_timex_records(articles, sentences: pd.DataFrame, timexes: pd.DataFrame) -> tuple[list, list, int]:
+    """Gold (``tests/gold/timexes.yml``) and found timexes of the five texts as ``(unit, start, end, value)``
+    with line offsets; gold records outside the kept sentences (site chrome, source lines) are left out and
+    counted: the tagger only reads what the analysis keeps."""
+    lines = {(a.article_id, n): line for a in articles for n, line in enumerate(a.lines, start=1)}
+    kept = {}
+    for s in sentences.itertuples():
+        kept.setdefault((s.article_id, s.line_no), []).append((s.char_start, s.char_end))
+    gold, outside = [], 0
+    for g in load_gold("timexes")["timexes"]:
+        line = lines[(g["article_id"], g["line"])]
+        start = -1
+        for _ in range(g.get("occurrence", 1)):
+            start = line.index(g["text"], start + 1)
+        end = start + len(g["text"])
+        unit = (g["article_id"], g["line"])
+        if any(a <= start and end <= b for a, b in kept.get(unit, [])):
+            gold.append((unit, start, end, str(g["value"])))
+        else:
+            outside += 1
+    where = sentences.set_index("sentence_id")[["line_no", "char_start"]]
+    found = [((t.article_id, int(where.line_no[t.sentence_id])), int(where.char_start[t.sentence_id]) + t.start,
+              int(where.char_start[t.sentence_id]) + t.end, t.value) for t in timexes.itertuples()]
+    return gold, found, outside
+
+
+def evaluate_timexes(articles, sentences: pd.DataFrame, timexes: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Scores of pressframe.timex on the five texts, and how many gold expressions lie outside the kept text."""
+    gold, found, outside = seed_timex_records(articles, sentences, timexes)
+    return _timex_scores(gold, found), outside
+
+
+def timex_case_scores(name: str = "timex_cases") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Scores of pressframe.timex on constructed sentences (``tests/gold/<name>.yml``), and the disagreements.
+
+    Each case is one sentence with a publication date and its expected expressions (text, value); a
+    near-miss case expects none.
+    """
+    from datetime import date as _date
+
+    from .timex import find_timexes
+
+    gold, found, rows = [], [], []
+    for case in load_gold(name)["cases"]:
+        sentence = pd.DataFrame({"article_id": [case["id"]], "sentence_id": [case["id"]], "text": [case["text"]]})
+        got = find_timexes(sentence, published=_date.fromisoformat(str(case["published"])))
+        expected = []
+        position = 0
+        for e in case.get("timexes") or []:
+            start = case["text"].index(e["text"], position)
+            expected.append((case["id"], start, start + len(e["text"]), str(e["value"])))
+            position = start + 1
+        predicted = [(case["id"], t.start, t.end, t.value) for t in got.itertuples()]
+        gold += expected
+        found += predicted
+        if sorted(expected) != sorted(predicted):
+            rows.append({"case": case["id"], "text": case["text"],
+                         "annotation": "; ".join(f"{case['text'][a:b]} = {v}" for _, a, b, v in expected) or "none",
+                         "tagger": "; ".join(f"{case['text'][a:b]} = {v}" for _, a, b, v in predicted) or "none"})
+    return _timex_scores(gold, found), pd.DataFrame(rows, columns=["case", "text", "annotation", "tagger"])

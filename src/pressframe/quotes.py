@@ -34,12 +34,12 @@ import yaml
 
 from .designations import find_in_text
 from .paths import DATA_DIR
-from .text import is_word, tokenize
+from .text import is_word, stopwords, tokenize
 
 QUOTE_COLUMNS = ("article_id", "sentence_id", "quote", "speaker", "speaker_type", "cue", "kind")
 UNKNOWN = "unknown"   # a quotation whose speaker the rules cannot find
 NOBODY = "none"       # a scare quote (or a named thing) that no cue attributes to anyone
-_NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßéèáíó]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+_NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßéèáíó]+(?:-[A-Za-zÄÖÜäöü][a-zäöüß]+)?"   # Kim Yo-jong, Ri Song-chol
 
 
 def _words_alternation(words) -> str:
@@ -53,9 +53,14 @@ class Rules:
     cue: re.Pattern
     impersonal: re.Pattern
     pronouns: frozenset[str]
+    unnamed: frozenset[str]
     source_cues: tuple[tuple[re.Pattern, str], ...]
     role: re.Pattern
+    roles: tuple[str, ...]              # every role, longest first
     expert_roles: tuple[str, ...]
+    anaphor_article: re.Pattern
+    introduced: tuple[tuple[re.Pattern, bool], ...]   # role-less introductions, and whether they make an expert
+    echo: re.Pattern
     leadership_hints: dict[str, tuple[str, ...]]
     known: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...]
     actor_speakers: dict[str, tuple[str, str]]
@@ -71,9 +76,16 @@ def load_rules() -> Rules:
     raw = yaml.safe_load((DATA_DIR / "quotes.yml").read_text(encoding="utf-8"))
     roles = _words_alternation(raw["expert_roles"] + raw["other_roles"])
     role = re.compile(
-        r"(?<![\w-])(?P<role>[\wÄÖÜäöüß]*(?:[\w-]*-)?(?i:" + roles + r"))(?![\w-])"
+        r"(?<![\w-])(?P<role>[\w-]*(?i:" + roles + r"))(?![\w-])"
         r"(?:\s+der\s+[A-ZÄÖÜ][\wÄÖÜäöüß]*)?"                 # "Nato-Botschafter der USA Kurt Volker"
         r"(?P<name>(?:\s+" + _NAME_WORD + r"){1,4})?")
+    full_name = r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,2})"
+    introduced = (
+        (re.compile(r"(?<![\w-])" + full_name + r",\s+(?:der\s+|die\s+)?(?:[a-zäöüß]+e[nmrs]?\s+)?"
+                    r"(?P<role>[\wÄÖÜäöüß-]*(?i:" + roles + r"))(?![\w-])"), False),
+        (re.compile(r"(?<![\w-])" + full_name + r"\s+(?:von\s+der|vom|von\s+dem|am|an\s+der)\s+(?:[\w-]+\s+)?(?:"
+                    + _words_alternation(raw["affiliations"]) + r")(?![\w-])"), True),
+    )
     known, actor_speakers = [], {}
     for speaker in raw["known_speakers"]:
         if "actor" in speaker:
@@ -87,8 +99,14 @@ def load_rules() -> Rules:
         cue=re.compile(r"(?<![\w-])(" + _words_alternation(raw["speech_cues"]) + r")(?![\w-])", re.IGNORECASE),
         impersonal=re.compile(r"(?<![\w-])(?:" + "|".join(raw["impersonal_cues"]) + r")(?![\w-])", re.IGNORECASE),
         pronouns=frozenset(raw["pronouns"]),
+        unnamed=frozenset(raw["unnamed_subjects"]),
         source_cues=tuple((re.compile(c["pattern"]), c["source"]) for c in raw["source_cues"]),
         role=role,
+        roles=tuple(sorted((r.lower() for r in raw["expert_roles"] + raw["other_roles"]), key=len, reverse=True)),
+        anaphor_article=re.compile(r"(?<![\w-])(?:" + "|".join(raw["role_anaphor_articles"])
+                                   + r")\s+(?:[a-zäöüß]+e[nmrs]?\s+)?$", re.IGNORECASE),
+        introduced=introduced,
+        echo=re.compile(r"\s*(?:" + "|".join(raw["echo_openers"]) + r")\s+(?=\w)"),
         expert_roles=tuple(r.lower() for r in raw["expert_roles"]),
         leadership_hints={kind: tuple(words) for kind, words in raw["leadership_hints"].items()},
         known=tuple(known), actor_speakers=actor_speakers,
@@ -145,18 +163,23 @@ class _Mention:
     end: int
     person: _Person | None      # None: an anaphor still to resolve
     genitive: bool = False
-    anaphor: str = ""           # "expert" or "media"
+    anaphor: str = ""           # "media" or "role:<role>"
 
 
 class _Reader:
     """Walks an article's paragraphs in order, remembering who has been introduced."""
 
-    def __init__(self):
+    def __init__(self, known_people: dict[str, _Person] | None = None):
         self.rules = load_rules()
-        self.people: dict[str, _Person] = {}
+        self.people: dict[str, _Person] = dict(known_people or {})
         self.last_expert: _Person | None = None
         self.last_media: _Person | None = None
         self.last_subject: _Person | None = None
+        self.by_role: dict[str, _Person] = {}
+
+    def role_key(self, role: str) -> str:
+        """The role of the list a role noun ends with: "Vereinigungsministerin" -> "ministerin"."""
+        return next(r for r in self.rules.roles if role.lower().endswith(r))
 
     def person(self, name: str, kind: str) -> _Person:
         if name not in self.people:
@@ -166,12 +189,14 @@ class _Reader:
         return self.people[name]
 
     def _role_type(self, masked: str, match: re.Match) -> str:
+        role = match.group("role").lower()
+        if role.endswith(self.rules.expert_roles):
+            return self.rules.expert_type
         context = masked[max(0, match.start() - 20) : match.end("role")]
         for kind, hints in self.rules.leadership_hints.items():
             if any(hint in context for hint in hints):
                 return kind
-        role = match.group("role").lower()
-        return self.rules.expert_type if role.endswith(self.rules.expert_roles) else self.rules.other_type
+        return self.rules.other_type
 
     def mentions(self, masked: str) -> list[_Mention]:
         """Persons named in a paragraph whose quotations are masked, in text order, anaphors resolved."""
@@ -185,22 +210,43 @@ class _Reader:
             for pattern in patterns:
                 found += [_Mention(m.start(), m.end(), self.person(name, kind)) for m in pattern.finditer(masked)]
         found += [_Mention(m.start(), m.end(), None, anaphor="media") for m in rules.media_anaphor.finditer(masked)]
+        for pattern, makes_expert in rules.introduced:
+            for match in pattern.finditer(masked):
+                if any(m.start <= match.start() < m.end and m.person is not None for m in found):
+                    continue     # "Wladimir Putin, der russische …": a known person
+                words = match.group("name").split()
+                while words and (words[0].lower() in stopwords() or words[0].lower().endswith(rules.roles)):
+                    words.pop(0)      # "Für Daniel Hürlimann", "Osteuropa-Historiker Martin Brunner"
+                if len(words) < 2:
+                    continue
+                kind = rules.expert_type if makes_expert else self._role_type(masked, match)
+                person = self.person(" ".join(words), kind)
+                if "role" in match.groupdict():
+                    self.by_role.setdefault(self.role_key(match.group("role")), person)
+                found.append(_Mention(match.start(), match.end(), person))
         for match in rules.role.finditer(masked):
             name = (match.group("name") or "").strip()
+            key = self.role_key(match.group("role"))
             surnames = {p.name.split()[-1]: p for p in self.people.values()}
             if name and " " not in name and name in surnames:
                 found.append(_Mention(match.start(), match.end(), surnames[name]))
             elif name:
-                found.append(_Mention(match.start(), match.end(), self.person(name, self._role_type(masked, match))))
-            elif match.group("role").lower().endswith(rules.expert_roles):
-                found.append(_Mention(match.start(), match.end(), None, anaphor="expert"))
+                person = self.person(name, self._role_type(masked, match))
+                self.by_role[key] = person
+                found.append(_Mention(match.start(), match.end(), person))
+            elif rules.anaphor_article.search(masked, max(0, match.start() - 40), match.start()):
+                found.append(_Mention(match.start(), match.end(), None, anaphor="role:" + key))
         for person in list(self.people.values()):
             for pattern in person.patterns:
                 found += [_Mention(m.start(), m.end(), person) for m in pattern.finditer(masked)]
         resolved = []
         for mention in _without_overlaps(found):
             if mention.anaphor:
-                target = self.last_expert if mention.anaphor == "expert" else self.last_media
+                if mention.anaphor == "media":
+                    target = self.last_media
+                else:
+                    key = mention.anaphor.removeprefix("role:")
+                    target = self.by_role.get(key) or (self.last_expert if key in rules.expert_roles else None)
                 if target is None:
                     continue
                 mention = _Mention(mention.start, mention.end, target)
@@ -259,7 +305,7 @@ def _after_cue(paragraph: _Paragraph, cue_end: int, limit: int, reader: _Reader)
     return False, None
 
 
-def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person | None, reader: _Reader,
+def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person | str | None, reader: _Reader,
                *, carry: bool) -> tuple[_Person | str | None, str]:
     rules = load_rules()
     start, end = span
@@ -279,6 +325,16 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
             return person, cue.group(1)
         if not masked[end : cue.start()].strip(" ,"):
             return UNKNOWN, cue.group(1)      # "», sagte ein Abgeordneter": said by somebody unnamed
+    # 1b. a sentence right after that only attributes it: "„…“ Das sagte Mao Ning am Donnerstag."
+    following = paragraph.sentence_of(end - 1) + 1
+    if not masked[end : last[1]].strip(" .,;!?") and following < len(paragraph.bounds):
+        a, b = paragraph.bounds[following]
+        echo = rules.echo.match(masked, a)
+        cue = rules.cue.match(masked, echo.end()) if echo else None
+        if cue is not None:
+            named, person = _after_cue(paragraph, cue.end(), b, reader)
+            if named:
+                return person, cue.group(1)
     # 2. a source cue in the sentence(s) of the span
     for pattern, where in rules.source_cues:
         for found in pattern.finditer(masked, first[0], last[1]):
@@ -299,6 +355,9 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
             following, person = _after_cue(paragraph, cue.end(), start, reader)
             if following:
                 return person, cue.group(1)
+            subject = masked[first[0] : cue.start()].split()
+            if subject and subject[0].lower() in rules.unnamed:
+                return UNKNOWN, cue.group(1)  # "Ein Sprecher sagte, es gebe „…“"
     if (cue is not None or masked[first[0] : start].rstrip().endswith(":")) and named:
         return named[0].person, cue.group(1) if cue is not None else ":"
     # 4. carried over (quotations only: a scare quote without a cue is nobody's)
@@ -339,17 +398,20 @@ def find_quotes(sentences: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for article_id, article in sentences.groupby("article_id", sort=True):
         reader = _Reader()
+        for _, paragraph_sentences in article.groupby("line_no", sort=True):   # first pass: who is named
+            _paragraph(paragraph_sentences, reader)
+        reader = _Reader(known_people=reader.people)
         for _, paragraph_sentences in article.groupby("line_no", sort=True):
             paragraph, spans, ids = _paragraph(paragraph_sentences, reader)
-            previous: _Person | None = None
+            previous: _Person | str | None = None
             for start, end in spans:
                 inner = paragraph.text[start + 1 : end - 1]
                 kind = "quote" if _words(inner) >= rules.min_quote_words else "scare"
                 who, cue = _attribute(paragraph, (start, end), previous, reader, carry=kind == "quote")
+                if kind == "quote" and who != NOBODY:
+                    previous = who    # the next quotation of the paragraph may carry this speaker on
                 if isinstance(who, _Person):
                     speaker, speaker_type = who.name, who.type
-                    if kind == "quote":
-                        previous = who
                 else:
                     speaker = who if isinstance(who, str) else UNKNOWN
                     speaker_type = rules.other_type
