@@ -52,7 +52,7 @@ def inputs_digest(notebook: nbformat.NotebookNode) -> str:
     """SHA-256 over what the notebook's outputs depend on: its code cells, the library, and the corpus.
 
     An article chapter (``metadata.pressframe.article_id``) depends on its own text and metadata row
-    only; any other chapter depends on every corpus file.
+    only; any other chapter depends on every corpus file and on the annotations in ``tests/gold``.
     """
     digest = hashlib.sha256()
     for cell in notebook.cells:
@@ -70,6 +70,9 @@ def inputs_digest(notebook: nbformat.NotebookNode) -> str:
     else:
         for path in sorted(p for p in corpus.iterdir() if p.is_file()):
             digest.update(b"file\0" + path.name.encode("utf-8") + b"\0" + path.read_bytes())
+        gold = repo_root() / "tests" / "gold"          # the methods appendix scores against these
+        for path in sorted(gold.glob("*")) if gold.is_dir() else []:
+            digest.update(b"gold\0" + path.name.encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -126,3 +126,34 @@ def full_text(analysis) -> HTML:
              f'<table class="pf-table"><thead><tr><th>line</th><th>part</th><th>reason</th><th>text</th></tr></thead>'
              f"<tbody>{rows}</tbody></table></details>")
     return HTML(f'<div class="pf-fulltext">{"".join(blocks)}</div>{audit}')
+
+
+def timeline_table(events: pd.DataFrame, sentences: pd.DataFrame, outlets: dict[str, str]) -> HTML:
+    """The joint timeline, one row per mention: event, date given, text, expression and the linked sentence."""
+    text_of = dict(zip(sentences.sentence_id, sentences.text))
+    rows = []
+    for e in events.itertuples():
+        flag = ' <span class="pf-badge pf-conflict">dated differently</span>' if e.conflict else ""
+        rows.append([escape(e.event_id), escape(e.label) + flag, f"<code>{escape(e.date)}</code>",
+                     escape(f"{e.article_id} {outlets.get(e.article_id, '')}"), f'<span lang="de">„{escape(e.timex)}“</span>',
+                     sentence_link(e.sentence_id, from_page="book") + f' <span lang="de">{escape(text_of[e.sentence_id])}</span>'])
+    return _rows_table(["event", "what", "date given", "text", "expression", "sentence"], rows)
+
+
+def conflicts_table(conflicts: pd.DataFrame, events: pd.DataFrame, outlets: dict[str, str]) -> HTML:
+    """Events the texts date differently: every dated mention linked to its sentence, and the reading."""
+    rows = []
+    for c in conflicts.itertuples():
+        mentions = events[(events.event_id == c.event_id) & (events.precision == "day")]
+        sources = "<br>".join(f"<code>{escape(m.date)}</code> {escape(m.article_id)} {escape(outlets.get(m.article_id, ''))}, "
+                              f'„<span lang="de">{escape(m.timex)}</span>“ in '
+                              + sentence_link(m.sentence_id, from_page="book") for m in mentions.itertuples())
+        rows.append([escape(c.event_id), escape(c.label), sources, escape(c.explanation)])
+    return _rows_table(["event", "what", "dates given", "reading"], rows)
+
+
+def timexes_table(timexes: pd.DataFrame) -> HTML:
+    """An article's temporal expressions: sentence link, expression, type, value and the event it dates."""
+    rows = [[sentence_link(t.sentence_id), f'<span lang="de">„{escape(t.text)}“</span>', escape(t.type),
+             f"<code>{escape(t.value)}</code>", escape(t.event)] for t in timexes.itertuples()]
+    return _rows_table(["sentence", "expression", "type", "value", "event on the timeline"], rows)

@@ -50,3 +50,95 @@ def corpus_sizes(articles: pd.DataFrame) -> plt.Figure:
         fig.tight_layout()
     plt.close(fig)  # returned for glue or saving, never shown twice by the inline backend
     return fig
+
+
+def _row_labels(articles: pd.DataFrame) -> list[str]:
+    return [f"{row.article_id} · {row.outlet.split(' (')[0]}" for row in articles.itertuples()]
+
+
+def _segments(days: list, gap_years: int) -> list[tuple]:
+    """Runs of years holding ``days``, split where ``gap_years`` or more years hold nothing: ``[(first, last)]``."""
+    years = sorted({d.year for d in days})
+    runs = [[years[0], years[0]]]
+    for year in years[1:]:
+        if year - runs[-1][1] > gap_years:
+            runs.append([year, year])
+        else:
+            runs[-1][1] = year
+    return [(first, last) for first, last in runs]
+
+
+def timeline(events: pd.DataFrame, articles: pd.DataFrame, *, zoom: tuple[str, str] | None = None,
+             gap_years: int = 3) -> plt.Figure:
+    """The joint timeline: one row per article, time across, with a broken axis.
+
+    The axis is cut wherever ``gap_years`` or more years hold nothing, each run of years getting a
+    panel, and a last panel zooms into ``zoom`` (first and last day, ISO), by default the week around
+    the latest dated day. A dot is a day; a bar is a month, a season or a year, drawn across the span
+    it covers. A diamond marks a mention of an event the texts date differently. A grey tick marks the
+    day each text was published. ``events`` is the timeline table (pressframe.timeline.timeline),
+    ``articles`` the articles table.
+    """
+    import matplotlib.dates as mdates
+    from datetime import date, timedelta
+
+    ordered = articles.sort_values("article_id", ascending=False).reset_index(drop=True)
+    row_of = {a: i for i, a in enumerate(ordered.article_id)}
+    colour_of = dict(zip(ordered.article_id, ordered.country_group.map(group_colour)))
+    published = {a: date.fromisoformat(p) for a, p in zip(ordered.article_id, ordered.published)}
+    days = [*events.start, *events.end, *published.values()]
+    if zoom is None:
+        last = max(days)
+        zoom = ((last - timedelta(days=4)).isoformat(), (last + timedelta(days=2)).isoformat())
+    zoom_start, zoom_end = date.fromisoformat(zoom[0]), date.fromisoformat(zoom[1])
+    segments = _segments(days, gap_years)
+    widths = [max(1.2, last - first + 1) for first, last in segments] + [3.5]
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, len(widths), sharey=True, figsize=(9.5, 0.5 * len(ordered) + 2.0),
+                                 gridspec_kw={"width_ratios": widths, "wspace": 0.06})
+        for ax in axes:
+            for row in events.itertuples():
+                y, colour = row_of[row.article_id], colour_of[row.article_id]
+                middle = row.start + (row.end - row.start) / 2
+                if row.precision != "day":
+                    ax.plot([row.start, row.end + timedelta(days=1)], [y, y], color=colour, lw=5, alpha=0.55,
+                            solid_capstyle="butt")
+                ax.plot([middle], [y], marker="D" if row.conflict else "o", ms=8 if row.conflict else 6,
+                        color=colour, markeredgecolor="black" if row.conflict else colour, zorder=3)
+            for article_id, day in published.items():
+                ax.plot([day], [row_of[article_id]], marker="|", ms=16, mew=2, color="#555555", zorder=2)
+            ax.grid(axis="x", color="#dddddd", lw=0.6)
+        for ax, (first, last) in zip(axes, segments):
+            ax.set_xlim(date(first, 1, 1), date(last + 1, 1, 1))
+            ax.xaxis.set_major_locator(mdates.YearLocator())            # year boundaries, unlabelled
+            ax.xaxis.set_major_formatter(plt.NullFormatter())
+            ax.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=7, bymonthday=2))   # each year named in its middle
+            ax.xaxis.set_minor_formatter(mdates.DateFormatter("%Y"))
+            ax.tick_params(axis="x", which="minor", length=0)
+            if first <= zoom_start.year <= last:
+                ax.axvspan(zoom_start, zoom_end, color="#dddddd", zorder=0)
+        close = axes[-1]
+        close.set_xlim(zoom_start, zoom_end)
+        close.xaxis.set_major_locator(mdates.DayLocator())
+        close.xaxis.set_major_formatter(mdates.DateFormatter("%-d"))
+        close.set_xlabel(f"{zoom_start:%B %Y} (day)")
+        close.set_title("zoom (grey band)", fontsize=9, fontweight="normal")
+        axes[0].set_yticks(range(len(ordered)), _row_labels(ordered))
+        axes[0].set_ylim(-0.7, len(ordered) - 0.3)
+        for i, ax in enumerate(axes):               # the breaks between the panels
+            if i:
+                ax.spines["left"].set_visible(False)
+                ax.tick_params(axis="y", length=0)
+                ax.plot([0], [0], transform=ax.transAxes, marker=[(-1, -2), (1, 2)], ms=9, color="k", clip_on=False)
+            if i < len(axes) - 1:
+                ax.plot([1], [0], transform=ax.transAxes, marker=[(-1, -2), (1, 2)], ms=9, color="k", clip_on=False)
+        present = [g for g in GROUP_COLOURS if g in set(ordered.country_group)]
+        handles = [plt.Line2D([], [], marker="o", ls="", color=group_colour(g)) for g in present]
+        handles += [plt.Line2D([], [], marker="D", ls="", color="white", markeredgecolor="black"),
+                    plt.Line2D([], [], lw=5, alpha=0.55, color="#777777"),
+                    plt.Line2D([], [], marker="|", ms=12, mew=2, ls="", color="#555555")]
+        labels = present + ["dated differently by other texts", "a month, season or year", "published"]
+        fig.legend(handles, labels, loc="lower center", ncol=3, frameon=False, bbox_to_anchor=(0.5, -0.02))
+        fig.subplots_adjust(bottom=0.27, left=0.17, right=0.98, top=0.92)
+    plt.close(fig)
+    return fig

@@ -17,6 +17,8 @@ from .quotes import find_quotes
 from .summary import DEFAULT_K, lead, references, textrank
 from .rouge import rouge
 from .tables import Analysis, analyse
+from .timeline import mentions as mentions_of_events
+from .timex import find_timexes
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class ArticleReport:
     designations: pd.DataFrame   # pressframe.designations.DESIGNATION_COLUMNS
     reference: str | None        # the text's own summary (standfirst, key points), if any
     rouge: pd.DataFrame | None   # ROUGE of TextRank and of lead-k against the reference
+    timexes: pd.DataFrame        # pressframe.timex.TIMEX_COLUMNS plus "event" (the event kind's label or "")
 
 
 def article_report(article_id: str, corpus=None) -> ArticleReport:
@@ -49,9 +52,13 @@ def article_report(article_id: str, corpus=None) -> ArticleReport:
         baseline = " ".join(lead(analysis.sentences, k=len(summary)).text)
         scores = pd.concat([rouge(system, reference).assign(summary="TextRank"),
                             rouge(baseline, reference).assign(summary=f"lead-{len(summary)}")], ignore_index=True)
+    timexes = find_timexes(analysis.sentences, published=article.published)
+    dated = mentions_of_events(timexes, analysis.sentences, {article_id: article.published})
+    label_of = {(m.sentence_id, m.timex): m.label for m in dated.itertuples()}
+    timexes = timexes.assign(event=[label_of.get((t.sentence_id, t.text), "") for t in timexes.itertuples()])
     return ArticleReport(article, analysis, summary, found[found.kind == "quote"].reset_index(drop=True),
                          found[found.kind == "scare"].reset_index(drop=True), mentions,
-                         count_designations(mentions), reference, scores)
+                         count_designations(mentions), reference, scores, timexes)
 
 
 def size(report: ArticleReport) -> dict[str, int]:
@@ -94,4 +101,6 @@ def facts(report: ArticleReport) -> dict[str, object]:
         "n_evaluative": len(evaluative),
         "voices_sentence": voices,
         "naming_sentence": naming,
+        "n_timexes": len(report.timexes),
+        "n_dated": int((report.timexes.event != "").sum()),
     }

@@ -10,6 +10,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -78,6 +79,25 @@ def removed_table(analysis: Analysis) -> pd.DataFrame:
     return removed[columns("removed")].reset_index(drop=True)
 
 
+def published_dates(analysis: Analysis) -> dict[str, date]:
+    """Each article's publication date, the reference for its relative dates."""
+    return {a.article_id: a.published for a in analysis.articles}
+
+
+def timexes_of(analysis: Analysis) -> pd.DataFrame:
+    """The temporal expressions of every article (pressframe.timex), each against its publication date."""
+    from .timex import timexes_table
+
+    return timexes_table(analysis.sentences, published_dates(analysis))
+
+
+def timeline_of(analysis: Analysis) -> pd.DataFrame:
+    """The joint timeline of the corpus (pressframe.timeline)."""
+    from .timeline import timeline
+
+    return timeline(timexes_of(analysis), analysis.sentences, published_dates(analysis))
+
+
 def build_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
     """Every exported table by name, columns as documented."""
     from .designations import count_designations, find_mentions
@@ -91,6 +111,8 @@ def build_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
         "summaries": textrank(analysis.sentences),
         "quotes": find_quotes(analysis.sentences),
         "designations": count_designations(find_mentions(analysis.sentences)),
+        "timexes": timexes_of(analysis),
+        "timeline": timeline_of(analysis),
     }
     return {name: frame[columns(name)].reset_index(drop=True) for name, frame in tables.items()}
 

@@ -57,6 +57,7 @@ class Rules:
     season_start: dict[str, tuple[int, int]]
     future: re.Pattern
     past: re.Pattern
+    clause_breaks: re.Pattern
     rules: tuple[Rule, ...]
 
 
@@ -70,7 +71,8 @@ def _expand(pattern: str, vocabulary: dict[str, dict], where: str) -> str:
         name = match.group(1)
         if name not in vocabulary:
             raise RuleError(f"{where}: unknown placeholder {{{name}}}")
-        words = sorted(vocabulary[name], key=len, reverse=True)
+        words = sorted({w for word in vocabulary[name] for w in (word, word[:1].upper() + word[1:])},
+                       key=len, reverse=True)
         return f"(?P<{name}>" + "|".join(re.escape(w) for w in words) + ")"
     return re.sub(r"\{([a-z_]+)\}", group, pattern)
 
@@ -110,12 +112,21 @@ def load_rules(path: Path | None = None) -> Rules:
                           str(row.get("fixed", "")), dict(row.get("offsets", {})),
                           tuple(row.get("examples", ())), tuple(row.get("near_misses", ()))))
     return Rules(vocabulary, {k: tuple(v) for k, v in raw["season_start"].items()},
-                 re.compile(raw["tense"]["future"]), re.compile(raw["tense"]["past"]), tuple(rules))
+                 re.compile(raw["tense"]["future"]), re.compile(raw["tense"]["past"]),
+                 re.compile(raw["clause_breaks"]), tuple(rules))
 
 
-def tense(sentence: str) -> str:
-    """``future``, ``past`` or ``present``, from the markers of ``data/timex.yml``."""
+def tense(sentence: str, position: int | None = None) -> str:
+    """``future``, ``past`` or ``present``, from the markers of ``data/timex.yml``: in the clause around
+    ``position`` where it has one, else in the whole sentence."""
     rules = load_rules()
+    if position is not None:
+        breaks = [0, *(m.end() for m in rules.clause_breaks.finditer(sentence)), len(sentence)]
+        start = max(b for b in breaks if b <= position)
+        end = min((b for b in breaks if b > position), default=len(sentence))
+        clause = sentence[start:end]
+        if rules.future.search(clause) or rules.past.search(clause):
+            return tense(clause)
     if rules.future.search(sentence):
         return "future"
     return "past" if rules.past.search(sentence) else "present"
@@ -165,7 +176,10 @@ class _Resolver:
         if text is None:
             return None
         words = self.vocabulary.get(group, {})
-        return words[text] if text in words else int(text)      # "Juni" or "06"
+        for key in (text, text[:1].lower() + text[1:]):           # "Juni", "Drei"
+            if key in words:
+                return words[key]
+        return int(text)                                          # "06"
 
     def amount(self, match: re.Match) -> tuple[str, str]:
         """The number (or X) and the unit code of a duration."""
@@ -261,11 +275,11 @@ class _Resolver:
                 anchor = "event:" + _anchor_phrase(match.string, match.end())
             return value, anchor, mod
         if kind == "days_adjective":
-            number = match.group("num") or self.vocabulary["number_stem"][match.group("number_stem")]
+            number = match.group("num") or self.word(match, "number_stem")
             return f"P{int(number)}D", "", mod
         if kind == "clock":
             day = self.sentence_date or published
-            return f"{day}T{int(match.group('hour')):02d}:{match.group('minute')}", "" if self.sentence_date else published, mod
+            return f"{day}T{int(match.group('hour')):02d}:{match.group('minute') or '00'}", "" if self.sentence_date else published, mod
         if kind == "set":
             unit = (match.groupdict().get("unit") or match.group(0))[:3].lower()
             return {"jah": "P1Y", "jäh": "P1Y", "mon": "P1M", "woc": "P1W", "wöc": "P1W", "tag": "P1D", "täg": "P1D"}[unit], "", mod
@@ -291,12 +305,13 @@ def find_timexes(sentences: pd.DataFrame, *, published: date) -> pd.DataFrame:
     rules = load_rules().rules
     rows = []
     for sentence in sentences.itertuples():
-        resolver = _Resolver(published, tense(sentence.text), None)
+        sentence_date = None
         for start, end, index, match in _matches(sentence.text):
             rule = rules[index]
+            resolver = _Resolver(published, tense(sentence.text, start), sentence_date)
             value, anchor, mod = resolver.resolve(rule, match)
-            if rule.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", value) and not anchor:
-                resolver.sentence_date = value         # "13.9.2023, 12:45 Uhr": the time is on that day
+            if rule.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+                sentence_date = value         # "am Sonntag um 14.55 Uhr": the time is on that day
             rows.append((sentence.article_id, sentence.sentence_id, start, end, match.group(0), rule.type,
                          value, anchor, mod, rule.name))
     return pd.DataFrame(rows, columns=list(TIMEX_COLUMNS))

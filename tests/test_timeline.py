@@ -1,0 +1,71 @@
+"""pressframe.timeline: dated mentions, merged into events across texts, conflicts and what each text leaves out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from pressframe.tables import timeline_of
+from pressframe.timeline import TIMELINE_COLUMNS, conflicts, coverage, span, timeline
+from pressframe.timex import timexes_table
+
+PUBLISHED = {"901": date(2024, 6, 19), "902": date(2024, 6, 19), "903": date(2024, 6, 20)}
+
+
+def sentences(*rows):
+    return pd.DataFrame([{"article_id": a, "sentence_id": f"{a}-{n}", "line_no": n, "char_start": 0,
+                          "char_end": len(t), "part": "body", "text": t} for n, (a, t) in enumerate(rows, start=1)])
+
+
+def test_span_of_each_precision():
+    assert span("2024-06-18TEV") == (date(2024, 6, 18), date(2024, 6, 18), "day")
+    assert span("2024-02")[1] == date(2024, 2, 29)
+    assert span("2023-SU")[:2] == (date(2023, 6, 1), date(2023, 8, 31))
+    assert span("2000")[2] == "year"
+    assert span("PAST_REF") is None and span("P24Y") is None
+
+
+def test_same_event_in_three_texts_is_three_rows_of_one_event_with_a_conflict():
+    s = sentences(("901", "Kim holte Putin am Dienstagabend vom Flughafen in Pjöngjang ab."),
+                  ("902", "Putin stattet Kim am 19. Juni seinen Besuch ab."),
+                  ("903", "Die Begrüssungszeremonie in Pjöngjang am 20. Juni."),
+                  ("901", "Im September 2023 hatten sich Putin und Kim erstmals getroffen."))
+    events = timeline(timexes_table(s, PUBLISHED), s, PUBLISHED)
+    visit = events[events.kind == "visit"]
+    assert visit.event_id.nunique() == 1 and len(visit) == 3 and visit.conflict.all()
+    assert not events[events.kind == "summit"].conflict.any()
+    explanation = conflicts(events).explanation.iloc[0]
+    assert "2024-06-18 / 2024-06-19 (901, 902) vs 2024-06-20 (903)" in explanation and "UTC+9" in explanation
+    assert list(events.columns[: len(TIMELINE_COLUMNS)]) == list(TIMELINE_COLUMNS)
+
+
+def test_evening_and_next_day_alone_are_explained_by_time_zones():
+    s = sentences(("901", "Kim holte Putin am Dienstagabend vom Flughafen in Pjöngjang ab."),
+                  ("902", "Putin stattet Kim am 19. Juni seinen Besuch ab."))
+    table = conflicts(timeline(timexes_table(s, PUBLISHED), s, PUBLISHED))
+    assert table.explanation.iloc[0].startswith("one night")
+
+
+def test_n_years_after_a_visit_dates_the_visit_and_merges_with_its_year():
+    s = sentences(("901", "Dass er 24 Jahre nach seinem letzten Besuch wiederkommt, ist ein Zeichen."),
+                  ("902", "Sein erster Besuch erfolgte im Jahr 2000, als alles anders war."))
+    events = timeline(timexes_table(s, PUBLISHED), s, PUBLISHED)
+    assert list(events.date) == ["2000", "2000"] and events.event_id.nunique() == 1
+
+
+def test_different_kinds_on_one_day_stay_apart_and_coverage_counts_zeros():
+    s = sentences(("901", "Russland und Nordkorea haben am Mittwoch ein Abkommen unterzeichnet."),
+                  ("902", "Putin stattet Kim am 19. Juni seinen Besuch ab."))
+    events = timeline(timexes_table(s, PUBLISHED), s, PUBLISHED)
+    assert sorted(events.kind) == ["treaty", "visit"] and events.event_id.nunique() == 2
+    table = coverage(events, ["901", "902", "903"])
+    assert table[["901", "902", "903"]].to_numpy().tolist() == [[1, 0, 0], [0, 1, 0]] or \
+        table[["901", "902", "903"]].to_numpy().tolist() == [[0, 1, 0], [1, 0, 0]]
+
+
+def test_the_five_texts_flag_the_twentieth_of_june(analysis):
+    events = timeline_of(analysis)
+    flagged = events[events.conflict]
+    assert set(flagged.article_id) == {"002", "003", "004"}
+    assert "2024-06-20" in set(flagged.date)
