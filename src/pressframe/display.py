@@ -157,3 +157,34 @@ def timexes_table(timexes: pd.DataFrame) -> HTML:
     rows = [[sentence_link(t.sentence_id), f'<span lang="de">„{escape(t.text)}“</span>', escape(t.type),
              f"<code>{escape(t.value)}</code>", escape(t.event)] for t in timexes.itertuples()]
     return _rows_table(["sentence", "expression", "type", "value", "event on the timeline"], rows)
+
+
+def claims_table(found: pd.DataFrame, matrix: pd.DataFrame, outlets: dict[str, str]) -> HTML:
+    """Claims by texts: each cell links the sentences of that text carrying the claim; shared claims in bold."""
+    articles = [c for c in matrix.columns if c not in ("claim_id", "claim")]
+    rows = []
+    for m in matrix.itertuples(index=False):
+        carried = sum(int(matrix.loc[matrix.claim_id == m.claim_id, a].iloc[0]) > 0 for a in articles)
+        name = f"<b>{escape(m.claim)}</b>" if carried >= 2 else escape(m.claim)
+        cells = []
+        for a in articles:
+            ids = found[(found.claim_id == m.claim_id) & (found.article_id == a)].sentence_id
+            cells.append(" ".join(sentence_link(s, from_page="book") for s in ids) or '<span class="pf-none">–</span>')
+        rows.append([name, str(carried), *cells])
+    return _rows_table(["claim", "texts", *[f"{a} {outlets.get(a, '')}" for a in articles]], rows)
+
+
+def kwic_table(lines: pd.DataFrame, outlets: dict[str, str]) -> HTML:
+    """Keyword-in-context lines: text, linked sentence, left context, the word, right context."""
+    rows = [[escape(f"{l.article_id} {outlets.get(l.article_id, '')}"), sentence_link(l.sentence_id, from_page="book"),
+             f'<span lang="de" class="pf-kwic-left">{escape(l.left)}</span>',
+             f'<b lang="de">{escape(l.keyword)}</b>', f'<span lang="de">{escape(l.right)}</span>']
+            for l in lines.itertuples()]
+    return _rows_table(["text", "sentence", "", "word", ""], rows, classes="pf-table pf-kwic")
+
+
+def frames_preview(frames: pd.DataFrame) -> HTML:
+    """An article's frames: share of its body sentences carrying each, with the bootstrap interval."""
+    rows = [[escape(f.frame.replace("_", " ")), str(int(f.sentences)), f"{f.share:.0%}", f"{f.low:.0%}–{f.high:.0%}"]
+            for f in frames.itertuples() if f.sentences > 0]
+    return _rows_table(["frame", "sentences", "share", "95% interval"], rows)

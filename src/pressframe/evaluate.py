@@ -290,3 +290,45 @@ def timex_case_scores(name: str = "timex_cases") -> tuple[pd.DataFrame, pd.DataF
                          "annotation": "; ".join(f"{case['text'][a:b]} = {v}" for _, a, b, v in expected) or "none",
                          "tagger": "; ".join(f"{case['text'][a:b]} = {v}" for _, a, b, v in predicted) or "none"})
     return _timex_scores(gold, found), pd.DataFrame(rows, columns=["case", "text", "annotation", "tagger"])
+
+
+def cohen_kappa(a: list[bool], b: list[bool]) -> float:
+    """Cohen's kappa of two binary codings of the same items (1.0 when both are constant and equal)."""
+    n = len(a)
+    if n == 0:
+        return float("nan")
+    observed = sum(x == y for x, y in zip(a, b)) / n
+    pa, pb = sum(a) / n, sum(b) / n
+    expected = pa * pb + (1 - pa) * (1 - pb)
+    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+
+
+def load_frame_coding(name: str = "frames") -> pd.DataFrame:
+    """Our hand coding (``tests/gold/<name>.csv``): sentences by frames, True where the coder saw the frame."""
+    from .frames import frame_names
+
+    coded = pd.read_csv(repo_root() / "tests" / "gold" / f"{name}.csv", dtype=str, keep_default_na=False)
+    frames = frame_names()
+    table = pd.DataFrame(False, index=pd.Index(coded.sentence_id, name="sentence_id"), columns=frames)
+    for row in coded.itertuples():
+        for frame in filter(None, (f.strip() for f in row.frames.split(";"))):
+            if frame not in frames:
+                raise ValueError(f"tests/gold/{name}.csv: sentence {row.sentence_id}: unknown frame '{frame}'")
+            table.loc[row.sentence_id, frame] = True
+    return table
+
+
+def evaluate_frames(present: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
+    """Agreement of the dictionary (``present``, from pressframe.frames.presence) with the hand coding, per frame:
+    sentences coded, sentences the dictionary marks, both, Cohen's kappa, and the dictionary's precision and
+    recall against the coding. Only sentences in both tables count."""
+    common = coded.index.intersection(present.index)
+    rows = []
+    for frame in coded.columns:
+        gold, found = coded.loc[common, frame].tolist(), present.loc[common, frame].tolist()
+        both = sum(g and f for g, f in zip(gold, found))
+        rows.append({"frame": frame, "coded": sum(gold), "dictionary": sum(found), "both": both,
+                     "kappa": cohen_kappa(gold, found),
+                     "precision": both / sum(found) if sum(found) else float("nan"),
+                     "recall": both / sum(gold) if sum(gold) else float("nan")})
+    return pd.DataFrame(rows)

@@ -142,3 +142,74 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame, *, zoom: tuple[str, s
         fig.subplots_adjust(bottom=0.27, left=0.17, right=0.98, top=0.92)
     plt.close(fig)
     return fig
+
+
+SPEAKER_COLOURS = {"Russian leadership": "#CC79A7", "North Korean leadership": "#E69F00", "state media": "#F0E442",
+                   "Western expert": "#56B4E9", "other": "#BBBBBB", "unknown": "#DDDDDD"}
+"""Okabe–Ito reddish purple, orange, yellow and sky blue, with greys: distinct from the group colours."""
+
+
+def frame_salience(salience: pd.DataFrame, groups: list[str]) -> plt.Figure:
+    """Dots with 95% intervals: share of body sentences carrying each frame, one colour per country group.
+
+    ``salience`` is pressframe.comparison.frame_salience(by="group"); frames keep the codebook's order,
+    top to bottom; ``groups`` gives the groups' order.
+    """
+    frames = list(dict.fromkeys(salience.frame))
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(7.5, 0.42 * len(frames) + 1.6))
+        step = 0.8 / max(len(groups), 1)
+        for k, group in enumerate(groups):
+            rows = salience[salience.unit == group].set_index("frame").reindex(frames)
+            y = [len(frames) - 1 - i + 0.4 - step / 2 - k * step for i in range(len(frames))]
+            ax.errorbar(rows.share, y, xerr=[rows.share - rows.low, rows.high - rows.share], fmt="o", ms=5,
+                        color=group_colour(group), ecolor=group_colour(group), elinewidth=1.5, capsize=0,
+                        label=f"{group} (n = {int(rows.n.iloc[0])} sentences)")
+        ax.set_yticks(range(len(frames)), [f.replace("_", " ") for f in reversed(frames)])
+        ax.set_xlabel("share of body sentences carrying the frame (95% bootstrap interval)")
+        ax.set_xlim(0, min(1, float(salience.high.max()) + 0.05))
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
+        for i in range(len(frames)):
+            ax.axhline(i - 0.5, color="#eeeeee", lw=0.8, zorder=0)
+        ax.legend(frameon=False, loc="lower right", fontsize=8)
+        fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def distinctive_terms(terms: pd.DataFrame, groups: list[str]) -> plt.Figure:
+    """One panel per country group: its most distinctive word forms by Fightin' Words z-score."""
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, len(groups), figsize=(3.1 * len(groups), 3.4), sharex=True, squeeze=False)
+        for ax, group in zip(axes[0], groups):
+            rows = terms[terms.group == group].sort_values("z")
+            ax.barh([f"{r.form} ({r.count_group})" for r in rows.itertuples()], rows.z, color=group_colour(group))
+            ax.set_title(group, color=group_colour(group))
+            ax.tick_params(axis="y", labelsize=8)
+        for ax in axes[0]:
+            ax.set_xlabel("z (log-odds, informative prior)")
+        fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def voices(table: pd.DataFrame, units: list[str], labels: dict[str, str]) -> plt.Figure:
+    """Stacked bars: each unit's direct quotations by speaker type, as shares of its quotations."""
+    types = [t for t in SPEAKER_COLOURS if t in set(table.speaker_type)]
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(7.5, 0.5 * len(units) + 1.8))
+        shares = table.pivot_table(index="unit", columns="speaker_type", values="share of quotations",
+                                   aggfunc="sum", fill_value=0).reindex(index=units, columns=types, fill_value=0)
+        counts = table.groupby("unit").quotations.sum().reindex(units, fill_value=0)
+        names = [f"{labels.get(u, u)} ({counts[u]})" for u in units]
+        left = [0.0] * len(units)
+        for kind in types:
+            ax.barh(names[::-1], shares[kind].to_numpy()[::-1], left=left[::-1], color=SPEAKER_COLOURS[kind], label=kind)
+            left = [a + b for a, b in zip(left, shares[kind])]
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
+        ax.set_xlabel("share of the text's direct quotations (number of quotations in brackets)")
+        ax.legend(frameon=False, ncol=3, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.28))
+        fig.tight_layout()
+    plt.close(fig)
+    return fig

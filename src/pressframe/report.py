@@ -19,6 +19,7 @@ from .rouge import rouge
 from .tables import Analysis, analyse
 from .timeline import mentions as mentions_of_events
 from .timex import find_timexes
+from .frames import frame_hits, presence, salience
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class ArticleReport:
     reference: str | None        # the text's own summary (standfirst, key points), if any
     rouge: pd.DataFrame | None   # ROUGE of TextRank and of lead-k against the reference
     timexes: pd.DataFrame        # pressframe.timex.TIMEX_COLUMNS plus "event" (the event kind's label or "")
+    frames: pd.DataFrame         # pressframe.frames.SALIENCE_COLUMNS for this text's body sentences
 
 
 def article_report(article_id: str, corpus=None) -> ArticleReport:
@@ -58,7 +60,8 @@ def article_report(article_id: str, corpus=None) -> ArticleReport:
     timexes = timexes.assign(event=[label_of.get((t.sentence_id, t.text), "") for t in timexes.itertuples()])
     return ArticleReport(article, analysis, summary, found[found.kind == "quote"].reset_index(drop=True),
                          found[found.kind == "scare"].reset_index(drop=True), mentions,
-                         count_designations(mentions), reference, scores, timexes)
+                         count_designations(mentions), reference, scores, timexes,
+                         salience(presence(analysis.sentences, frame_hits(analysis.sentences))))
 
 
 def size(report: ArticleReport) -> dict[str, int]:
@@ -103,4 +106,6 @@ def facts(report: ArticleReport) -> dict[str, object]:
         "naming_sentence": naming,
         "n_timexes": len(report.timexes),
         "n_dated": int((report.timexes.event != "").sum()),
+        "top_frames": ", ".join(f"{r.frame.replace('_', ' ')} ({r.share:.0%})" for r in
+                                report.frames.sort_values(["share", "frame"], ascending=[False, True]).head(3).itertuples()),
     }

@@ -98,10 +98,28 @@ def timeline_of(analysis: Analysis) -> pd.DataFrame:
     return timeline(timexes_of(analysis), analysis.sentences, published_dates(analysis))
 
 
+def groups_of(analysis: Analysis) -> dict[str, str]:
+    """Each article's country group."""
+    return {a.article_id: a.country_group for a in analysis.articles}
+
+
+def frames_of(analysis: Analysis) -> pd.DataFrame:
+    """Frame salience per article with bootstrap intervals (pressframe.frames)."""
+    from .frames import frame_hits, salience_by
+
+    hits = frame_hits(analysis.sentences)
+    table = salience_by(analysis.sentences, hits, {a.article_id: a.article_id for a in analysis.articles})
+    return table.rename(columns={"unit": "article_id"})
+
+
 def build_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
     """Every exported table by name, columns as documented."""
+    from .claims import find_claims
     from .designations import count_designations, find_mentions
+    from .frames import frame_hits
+    from .keyness import log_odds, stem_counts
     from .quotes import find_quotes
+    from .style import style_table
     from .summary import textrank
 
     tables = {
@@ -113,6 +131,11 @@ def build_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
         "designations": count_designations(find_mentions(analysis.sentences)),
         "timexes": timexes_of(analysis),
         "timeline": timeline_of(analysis),
+        "frames": frames_of(analysis),
+        "frame_hits": frame_hits(analysis.sentences),
+        "keyness": log_odds(stem_counts(analysis.tokens, analysis.sentences, groups_of(analysis))[["group", "term", "count"]]),
+        "claims": find_claims(analysis.sentences),
+        "style": style_table(analysis.sentences, find_quotes(analysis.sentences)),
     }
     return {name: frame[columns(name)].reset_index(drop=True) for name, frame in tables.items()}
 

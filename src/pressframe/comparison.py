@@ -1,0 +1,147 @@
+"""The cross-outlet comparison of the framing chapter: frames, naming, voices, vocabulary, claims, style.
+
+Each function takes the corpus analysis and returns a plain table per article and per country
+group; the chapter shows them and glues ``comparison_facts`` into its prose. Nothing here tests
+significance: with one to two texts per group, the figures describe these texts.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .claims import claims_matrix, find_claims
+from .designations import find_mentions
+from .frames import frame_hits, frame_names, salience_by
+from .keyness import distinctive
+from .quotes import find_quotes
+from .style import style_table, word_lists
+from .tables import Analysis, groups_of
+from .text import is_word, tokenize
+
+GROUP_ORDER = ("Swiss", "German", "French-derived")
+KWIC_COLUMNS = ("article_id", "sentence_id", "left", "keyword", "right")
+
+
+def group_order(groups: dict[str, str]) -> list[str]:
+    """Country groups in the book's order, unknown groups after the known ones, alphabetically."""
+    present = set(groups.values())
+    return [g for g in GROUP_ORDER if g in present] + sorted(present - set(GROUP_ORDER))
+
+
+def frame_salience(analysis: Analysis, *, by: str) -> pd.DataFrame:
+    """Salience of every frame per article (``by="article"``) or per country group (``by="group"``)."""
+    units = {a: (a if by == "article" else g) for a, g in groups_of(analysis).items()}
+    return salience_by(analysis.sentences, frame_hits(analysis.sentences), units)
+
+
+def naming(analysis: Analysis, *, by: str) -> pd.DataFrame:
+    """Mentions of Putin and Kim by register (name, title, evaluative) per unit, with the evaluative share."""
+    groups = groups_of(analysis)
+    mentions = find_mentions(analysis.sentences)
+    mentions = mentions[mentions.actor.isin(["Putin", "Kim"])]
+    unit = mentions.article_id if by == "article" else mentions.article_id.map(groups)
+    table = pd.crosstab(unit, mentions.register).reindex(columns=["name", "title", "evaluative"], fill_value=0)
+    table = table.reindex(sorted(set(groups) if by == "article" else group_order(groups)), fill_value=0)
+    table["mentions"] = table.sum(axis=1)
+    table["evaluative share"] = table.evaluative / table.mentions.where(table.mentions > 0)
+    return table.rename_axis("unit").reset_index()
+
+
+def voices(analysis: Analysis, *, by: str) -> pd.DataFrame:
+    """Direct quotations per speaker type and unit: number, share of quotations, quoted words, share of quoted words."""
+    groups = groups_of(analysis)
+    quotes = find_quotes(analysis.sentences)
+    quotes = quotes[quotes.kind == "quote"]
+    quotes = quotes.assign(unit=quotes.article_id if by == "article" else quotes.article_id.map(groups),
+                           words=[sum(1 for t in tokenize(q) if is_word(t)) for q in quotes.quote])
+    table = quotes.groupby(["unit", "speaker_type"]).agg(quotations=("quote", "size"), words=("words", "sum")).reset_index()
+    totals = table.groupby("unit")[["quotations", "words"]].transform("sum")
+    table["share of quotations"] = table.quotations / totals.quotations
+    table["share of quoted words"] = table.words / totals.words
+    return table
+
+
+def kwic(analysis: Analysis, *, width: int = 45) -> pd.DataFrame:
+    """Keyword-in-context lines for the mocking words of ``data/style.yml``, in body and title sentences."""
+    stems = word_lists()["mocking"]
+    pattern = re.compile(r"(?<![\w-])[\w-]*(?:" + "|".join(map(re.escape, stems)) + r")[\w-]*", re.IGNORECASE)
+    rows = []
+    for s in analysis.sentences.itertuples():
+        for match in pattern.finditer(s.text):
+            left = s.text[max(0, match.start() - width) : match.start()]
+            right = s.text[match.end() : match.end() + width]
+            rows.append((s.article_id, s.sentence_id, ("…" if match.start() > width else "") + left, match.group(0),
+                         right + ("…" if match.end() + width < len(s.text) else "")))
+    return pd.DataFrame(rows, columns=list(KWIC_COLUMNS))
+
+
+def vocabulary(analysis: Analysis, *, top: int = 8) -> pd.DataFrame:
+    """The most distinctive stems of each group against the rest (Fightin' Words)."""
+    return distinctive(analysis.tokens, analysis.sentences, groups_of(analysis), top=top)
+
+
+def claims(analysis: Analysis) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The claim sentences and the claims-by-articles matrix."""
+    found = find_claims(analysis.sentences)
+    return found, claims_matrix(found, sorted(groups_of(analysis)))
+
+
+def style(analysis: Analysis) -> pd.DataFrame:
+    """Style measures, one row per article, one column per measure."""
+    table = style_table(analysis.sentences, find_quotes(analysis.sentences))
+    return table.pivot(index="article_id", columns="measure", values="value").reset_index()
+
+
+def comparison_facts(analysis: Analysis) -> dict[str, object]:
+    """Figures the framing chapter and the landing page glue into their prose."""
+    groups = groups_of(analysis)
+    by_group = frame_salience(analysis, by="group").set_index(["unit", "frame"])
+    by_article = frame_salience(analysis, by="article")
+    names = naming(analysis, by="group").set_index("unit")
+    names_article = naming(analysis, by="article").set_index("unit")
+    voice = voices(analysis, by="group")
+    found, matrix = claims(analysis)
+    styles = style(analysis).set_index("article_id")
+    facts: dict[str, object] = {"n_frames": len(frame_names()), "n_claims": len(matrix),
+                                "n_claims_shared": int(((matrix.drop(columns=["claim_id", "claim"]) > 0).sum(axis=1) >= 2).sum()),
+                                "n_body_sentences": int((analysis.sentences.part == "body").sum())}
+    for group in group_order(groups):
+        slug = group.lower().replace("-", "_")
+        top = by_group.loc[group].sort_values(["share", "sentences"], ascending=False)
+        facts[f"{slug}_top_frame"] = top.index[0].replace("_", " ")
+        facts[f"{slug}_top_share"] = float(top.share.iloc[0])
+        facts[f"{slug}_n_sentences"] = int(top.n.iloc[0])
+        facts[f"{slug}_evaluative_share"] = float(names.loc[group, "evaluative share"])
+        expert = voice[(voice.unit == group) & (voice.speaker_type == "Western expert")]
+        facts[f"{slug}_expert_share"] = float(expert["share of quotations"].sum()) if len(expert) else 0.0
+        facts[f"{slug}_n_quotations"] = int(voice[voice.unit == group].quotations.sum())
+        for frame in frame_names():
+            facts[f"{slug}_{frame}_share"] = float(by_group.loc[(group, frame), "share"])
+    for frame in frame_names():
+        shares = by_group.xs(frame, level="frame").share
+        facts[f"{frame}_top_group"] = shares.idxmax()
+        facts[f"{frame}_top_group_share"] = float(shares.max())
+    overall = by_group.groupby(level="frame").share.mean().sort_values(ascending=False)
+    facts["top_frames_overall"] = " and ".join(f.replace("_", " ") for f in overall.index[:2])
+    expert_by_article = voices(analysis, by="article")
+    expert_by_article = expert_by_article[expert_by_article.speaker_type == "Western expert"]
+    facts["n_articles_expert_led"] = int((expert_by_article["share of quotations"] >= 0.5).sum())
+    facts["n_articles_quoting"] = int(voices(analysis, by="article").unit.nunique())
+    weakness = by_article[by_article.frame == "russian_weakness"].set_index("unit").share
+    facts["weakness_max_article"] = weakness.idxmax()
+    facts["weakness_max_share"] = float(weakness.max())
+    evaluative = names_article["evaluative share"]
+    facts["evaluative_max_article"] = evaluative.idxmax()
+    facts["evaluative_max_share"] = float(evaluative.max())
+    facts["evaluative_min_article"] = evaluative.idxmin()
+    facts["evaluative_min_share"] = float(evaluative.min())
+    facts["n_mocking_lines"] = len(kwic(analysis))
+    facts["swiss_spelling_articles"] = ", ".join(styles.index[styles.ss_for_eszett > 0]) or "none"
+    facts["eszett_articles"] = ", ".join(styles.index[styles.eszett_words > 0]) or "none"
+    facts["reading_ease_min_article"] = styles.reading_ease.idxmin()
+    facts["reading_ease_min"] = float(styles.reading_ease.min())
+    facts["reading_ease_max_article"] = styles.reading_ease.idxmax()
+    facts["reading_ease_max"] = float(styles.reading_ease.max())
+    return facts

@@ -1,0 +1,64 @@
+"""pressframe.frames, .claims and .style: the codebook, salience intervals, claims and style measures."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pressframe.claims import claims_matrix, find_claims
+from pressframe.evaluate import cohen_kappa
+from pressframe.frames import CodebookError, frame_hits, load_codebook, presence, salience
+from pressframe.style import amstad, spelling_counts, syllables
+from pressframe.text import sentences_from_paragraphs
+
+
+def test_codebook_examples_carry_their_frame():
+    for frame in load_codebook():
+        hits = frame_hits(sentences_from_paragraphs("900", list(frame.examples)))
+        assert set(hits.frame) >= {frame.frame}, frame.frame
+
+
+def test_compounds_match_their_stems():
+    hits = frame_hits(sentences_from_paragraphs("900", ["Sein Atomwaffenprogramm destabilisiert die Region."]))
+    assert "security_threat" in set(hits.frame)
+
+
+def test_a_broken_codebook_names_the_frame_and_field(tmp_path):
+    book = tmp_path / "frames.yml"
+    book.write_text("frames:\n  - {frame: odd, generic: true, function: guessing, definition: x, indicators: [a], examples: []}\n",
+                    encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"frames.yml: frame 1 \('odd'\): field 'function'"):
+        load_codebook(book)
+
+
+def test_salience_interval_brackets_the_share_and_is_reproducible():
+    present = pd.DataFrame({"a": [True] * 3 + [False] * 7, "b": [False] * 10})
+    first, second = salience(present, n_boot=500, seed=1), salience(present, n_boot=500, seed=1)
+    pd.testing.assert_frame_equal(first, second)
+    row = first.set_index("frame").loc["a"]
+    assert row.share == pytest.approx(0.3) and row.low <= 0.3 <= row.high and row.low < row.high
+    assert first.set_index("frame").loc["b", "high"] == 0
+
+
+def test_presence_has_every_body_sentence(analysis):
+    table = presence(analysis.sentences, frame_hits(analysis.sentences))
+    assert len(table) == int((analysis.sentences.part == "body").sum())
+
+
+def test_kappa():
+    assert cohen_kappa([True, False, True, False], [True, False, True, False]) == 1.0
+    assert cohen_kappa([True, True, False, False], [True, False, True, False]) == 0.0
+
+
+def test_claims_are_found_across_texts(analysis):
+    found = find_claims(analysis.sentences)
+    matrix = claims_matrix(found, sorted(analysis.sentences.article_id.unique()))
+    ammunition = matrix.set_index("claim_id").loc["ammunition"]
+    assert (ammunition[["000", "001", "002", "004"]] > 0).all()
+    assert set(found.sentence_id) <= set(analysis.sentences.sentence_id)
+
+
+def test_style_measures():
+    assert [syllables(w) for w in ("Krieg", "Munition", "Außenseiter")] == [1, 4, 4]
+    assert amstad(["eins"] * 10, 2) == pytest.approx(180 - 5 - 58.5 * 1)
+    assert spelling_counts("Die grosse Strasse und die große Straße; ausserdem") == (2, 3)
