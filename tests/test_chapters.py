@@ -61,6 +61,11 @@ def test_sixth_article_gets_a_chapter_and_a_page(book_copy):
     execute_notebook(chapter)
     outputs = "".join(str(o) for c in nbformat.read(chapter, as_version=4).cells for o in c.get("outputs", []))
     assert "Testblatt" in outputs and "untranslated" in outputs and 's-005-' in outputs
+    for name in ("corpus", "timeline", "framing", "conclusions"):      # the cross-outlet chapters take it in too
+        execute_notebook(book_copy / "book" / f"{name}.ipynb")
+    framing = "".join(str(o) for c in nbformat.read(book_copy / "book" / "framing.ipynb", as_version=4).cells
+                      for o in c.get("outputs", []))
+    assert "005 Testblatt" in framing
     (book_copy / "_build" / "site-extra").mkdir(parents=True)
     build = subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(book_copy), "--warningiserror",
                             "--quiet"], capture_output=True, text=True)

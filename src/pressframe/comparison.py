@@ -125,6 +125,7 @@ def comparison_facts(analysis: Analysis) -> dict[str, object]:
         facts[f"{frame}_top_group_share"] = float(shares.max())
     overall = by_group.groupby(level="frame").share.mean().sort_values(ascending=False)
     facts["top_frames_overall"] = " and ".join(f.replace("_", " ") for f in overall.index[:2])
+    facts["top_frames_overall_capitalised"] = facts["top_frames_overall"][:1].upper() + facts["top_frames_overall"][1:]
     expert_by_article = voices(analysis, by="article")
     expert_by_article = expert_by_article[expert_by_article.speaker_type == "Western expert"]
     facts["n_articles_expert_led"] = int((expert_by_article["share of quotations"] >= 0.5).sum())
