@@ -188,3 +188,16 @@ def frames_preview(frames: pd.DataFrame) -> HTML:
     rows = [[escape(f.frame.replace("_", " ")), str(int(f.sentences)), f"{f.share:.0%}", f"{f.low:.0%}–{f.high:.0%}"]
             for f in frames.itertuples() if f.sentences > 0]
     return _rows_table(["frame", "sentences", "share", "95% interval"], rows)
+
+
+def data_dictionary(schema: dict[str, dict], rows: dict[str, int], *, href: str = "../../data/{name}.csv") -> HTML:
+    """Every exported table: a link to its CSV, its row count, what a row is, and what each column holds."""
+    parts = []
+    for name, table in schema.items():
+        columns = "".join(f"<tr><td><code>{escape(c)}</code></td><td>{escape(d)}</td></tr>"
+                          for c, d in table["columns"].items())
+        parts.append(f'<h3 id="data-{escape(name)}"><a href="{escape(href.format(name=name))}">{escape(name)}.csv</a></h3>'
+                     f"<p>{escape(table['description'])} {rows.get(name, 0):,} rows.</p>"
+                     f'<table class="pf-table"><thead><tr><th>column</th><th>meaning</th></tr></thead>'
+                     f"<tbody>{columns}</tbody></table>")
+    return HTML("".join(parts))
