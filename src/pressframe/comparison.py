@@ -91,7 +91,10 @@ def claims(analysis: Analysis) -> tuple[pd.DataFrame, pd.DataFrame]:
 def style(analysis: Analysis) -> pd.DataFrame:
     """Style measures, one row per article, one column per measure."""
     table = style_table(analysis.sentences, find_quotes(analysis.sentences))
-    return table.pivot(index="article_id", columns="measure", values="value").reset_index()
+    wide = table.pivot(index="article_id", columns="measure", values="value").rename_axis(columns=None)
+    for count in ("eszett_words", "ss_for_eszett"):
+        wide[count] = wide[count].astype(int)
+    return wide.reset_index()
 
 
 def comparison_facts(analysis: Analysis) -> dict[str, object]:
@@ -110,7 +113,8 @@ def comparison_facts(analysis: Analysis) -> dict[str, object]:
     for group in group_order(groups):
         slug = group.lower().replace("-", "_")
         top = by_group.loc[group].sort_values(["share", "sentences"], ascending=False)
-        facts[f"{slug}_top_frame"] = top.index[0].replace("_", " ")
+        tied = [f.replace("_", " ") for f in top.index[top.share == top.share.iloc[0]]]
+        facts[f"{slug}_top_frame"] = tied[0] if len(tied) == 1 else ", ".join(tied[:-1]) + " and " + tied[-1] + " (tied)"
         facts[f"{slug}_top_share"] = float(top.share.iloc[0])
         facts[f"{slug}_n_sentences"] = int(top.n.iloc[0])
         facts[f"{slug}_evaluative_share"] = float(names.loc[group, "evaluative share"])
@@ -138,7 +142,14 @@ def comparison_facts(analysis: Analysis) -> dict[str, object]:
     facts["evaluative_max_share"] = float(evaluative.max())
     facts["evaluative_min_article"] = evaluative.idxmin()
     facts["evaluative_min_share"] = float(evaluative.min())
-    facts["n_mocking_lines"] = len(kwic(analysis))
+    lines = kwic(analysis)
+    quotes = find_quotes(analysis.sentences)
+    quotes = quotes[quotes.kind == "quote"]
+    inside = [any(line.keyword in q for q in quotes[quotes.article_id == line.article_id].quote)   # a quoted word
+              for line in lines.itertuples()]
+    facts["n_mocking_lines"] = len(lines)
+    facts["n_mocking_quoted"] = int(sum(inside))
+    facts["n_mocking_own"] = len(lines) - int(sum(inside))
     facts["swiss_spelling_articles"] = ", ".join(styles.index[styles.ss_for_eszett > 0]) or "none"
     facts["eszett_articles"] = ", ".join(styles.index[styles.eszett_words > 0]) or "none"
     facts["reading_ease_min_article"] = styles.reading_ease.idxmin()

@@ -180,7 +180,7 @@ def kwic_table(lines: pd.DataFrame, outlets: dict[str, str]) -> HTML:
              f'<span lang="de" class="pf-kwic-left">{escape(l.left)}</span>',
              f'<b lang="de">{escape(l.keyword)}</b>', f'<span lang="de">{escape(l.right)}</span>']
             for l in lines.itertuples()]
-    return _rows_table(["text", "sentence", "", "word", ""], rows, classes="pf-table pf-kwic")
+    return _rows_table(["text", "sentence", "left context", "word", "right context"], rows, classes="pf-table pf-kwic")
 
 
 def frames_preview(frames: pd.DataFrame) -> HTML:

@@ -216,6 +216,10 @@ def timeline_facts(events: pd.DataFrame, timexes: pd.DataFrame, article_ids: lis
         "texts_undated": ", ".join(f"{a} ({outlets[a]})" for a in undated) or "none",
         "first_year": min(events.start).year if len(events) else "",
     }
+    earlier = events[events.start < min(events.start[events.precision == "day"], default=events.start.max())]
+    history = earlier.groupby("article_id").event_id.nunique().sort_values(ascending=False, kind="stable")
+    facts["most_history_article"] = f"{history.index[0]} ({outlets[history.index[0]]})" if len(history) else "none"
+    facts["most_history_events"] = int(history.iloc[0]) if len(history) else 0
     if len(table):
         worst = table.iloc[0]
         facts["conflict_label"] = worst.label
