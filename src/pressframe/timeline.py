@@ -183,6 +183,10 @@ def timeline(timexes: pd.DataFrame, sentences: pd.DataFrame, published: dict[str
     ``precision``, ``night`` and ``value`` for the chapter. ``date`` is the mention's own TIMEX3 value,
     ``conflict`` is True for every mention of an event the texts date differently."""
     events = merge(mentions(timexes, sentences, published))
+    first_year = events.groupby("event_id").start.transform("min").map(lambda d: d.year)
+    repeated = events.groupby("label").event_id.transform("nunique") > 1      # two visits: tell them apart
+    events = events.assign(label=[f"{label} ({year})" if again else label
+                                  for label, year, again in zip(events.label, first_year, repeated)])
     flagged = set(conflicts(events).event_id)
     events = events.assign(date=events.value, conflict=events.event_id.isin(flagged))
     extra = ["kind", "start", "end", "precision", "night", "value"]
