@@ -62,3 +62,19 @@ def test_style_measures():
     assert [syllables(w) for w in ("Krieg", "Munition", "Außenseiter")] == [1, 4, 4]
     assert amstad(["eins"] * 10, 2) == pytest.approx(180 - 5 - 58.5 * 1)
     assert spelling_counts("Die grosse Strasse und die große Straße; ausserdem") == (2, 3)
+
+
+def test_frame_shares_has_every_frame_and_article(analysis):
+    from pressframe.comparison import frame_shares
+    from pressframe.frames import frame_names
+
+    table = frame_shares(analysis, {"000": "000 SRF"})
+    assert list(table.frame) == [f.replace("_", " ") for f in frame_names()]
+    assert "000 SRF" in table.columns and table["000 SRF"].str.endswith("%").all()
+
+
+def test_kappa_facts_name_the_weakest_frame():
+    from pressframe.evaluate import kappa_facts
+
+    facts = kappa_facts(pd.DataFrame({"frame": ["a_b", "c"], "kappa": [0.2, 0.6]}), "x")
+    assert facts == {"x_kappa_mean": pytest.approx(0.4), "x_kappa_min": 0.2, "x_kappa_min_frame": "a b"}

@@ -60,3 +60,10 @@ def test_two_exports_are_byte_identical(tmp_path, seeds_dir):
     first, second = export(tmp_path / "a", seeds_dir), export(tmp_path / "b", seeds_dir)
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_outlet_names_drop_the_bracketed_note(analysis):
+    from pressframe.tables import outlet_names, short_outlet
+
+    assert short_outlet("Le Monde (translated editorial)") == "Le Monde"
+    assert outlet_names(analysis)["003"] == "Le Monde"

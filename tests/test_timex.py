@@ -105,3 +105,11 @@ def test_the_five_texts_against_our_annotation(analysis):
 def test_the_constructed_cases():
     scores, disagreements = timex_case_scores("timex_cases")
     assert disagreements.empty, disagreements.to_string()
+
+
+def test_held_out_comparison_keeps_the_first_run():
+    from pressframe.evaluate import compare_timex_runs, first_run
+
+    table = compare_timex_runs("timex_heldout")
+    assert list(table["F1 first run"]) == list(first_run("timex_heldout").f1)
+    assert list(table.measure) == ["extent (strict)", "extent (relaxed)", "value"]

@@ -36,6 +36,15 @@ def frame_salience(analysis: Analysis, *, by: str) -> pd.DataFrame:
     return salience_by(analysis.sentences, frame_hits(analysis.sentences), units)
 
 
+def frame_shares(analysis: Analysis, labels: dict[str, str]) -> pd.DataFrame:
+    """Frames by articles: the share of each article's body sentences carrying the frame, as percentages,
+    articles named by ``labels``."""
+    table = frame_salience(analysis, by="article")
+    wide = table.pivot(index="frame", columns="unit", values="share").reindex(frame_names())
+    wide = wide.map("{:.0%}".format).rename(columns=labels).rename_axis(index="frame", columns=None)
+    return wide.rename(index=lambda f: f.replace("_", " ")).reset_index()
+
+
 def naming(analysis: Analysis, *, by: str) -> pd.DataFrame:
     """Mentions of Putin and Kim by register (name, title, evaluative) per unit, with the evaluative share."""
     groups = groups_of(analysis)

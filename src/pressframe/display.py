@@ -163,8 +163,8 @@ def claims_table(found: pd.DataFrame, matrix: pd.DataFrame, outlets: dict[str, s
     """Claims by texts: each cell links the sentences of that text carrying the claim; shared claims in bold."""
     articles = [c for c in matrix.columns if c not in ("claim_id", "claim")]
     rows = []
-    for m in matrix.itertuples(index=False):
-        carried = sum(int(matrix.loc[matrix.claim_id == m.claim_id, a].iloc[0]) > 0 for a in articles)
+    for _, m in matrix.iterrows():
+        carried = int((m[articles] > 0).sum())
         name = f"<b>{escape(m.claim)}</b>" if carried >= 2 else escape(m.claim)
         cells = []
         for a in articles:

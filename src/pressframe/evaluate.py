@@ -332,3 +332,18 @@ def evaluate_frames(present: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
                      "precision": both / sum(found) if sum(found) else float("nan"),
                      "recall": both / sum(gold) if sum(gold) else float("nan")})
     return pd.DataFrame(rows)
+
+
+def compare_timex_runs(name: str) -> pd.DataFrame:
+    """The tagger's scores on a case set at its first run (``tests/gold/<name>_first_run.csv``) and now."""
+    first = first_run(name)
+    now, _ = timex_case_scores(name)
+    return pd.DataFrame({"measure": now.measure, "gold": now.gold, "F1 first run": first.f1,
+                         "precision now": now.precision, "recall now": now.recall, "F1 now": now.f1})
+
+
+def kappa_facts(agreement: pd.DataFrame, prefix: str) -> dict[str, object]:
+    """Mean and lowest kappa, and the frame with the lowest, from an ``evaluate_frames`` table, for glueing."""
+    lowest = agreement.set_index("frame").kappa
+    return {f"{prefix}_kappa_mean": float(lowest.mean()), f"{prefix}_kappa_min": float(lowest.min()),
+            f"{prefix}_kappa_min_frame": lowest.idxmin().replace("_", " ")}

@@ -39,8 +39,7 @@ def corpus_sizes(articles: pd.DataFrame) -> plt.Figure:
     with plt.rc_context(STYLE):
         ordered = articles.sort_values("article_id", ascending=False)
         fig, ax = plt.subplots(figsize=(7, 0.55 * len(ordered) + 1.2))
-        labels = [f"{row.article_id} · {row.outlet.split(' (')[0]}" for row in ordered.itertuples()]
-        bars = ax.barh(labels, ordered.n_tokens, color=[group_colour(g) for g in ordered.country_group])
+        bars = ax.barh(_row_labels(ordered), ordered.n_tokens, color=[group_colour(g) for g in ordered.country_group])
         ax.bar_label(bars, labels=[f"{n:,}" for n in ordered.n_tokens], padding=3, fontsize=9)
         ax.set_xlabel("word tokens in the body")
         ax.set_xlim(0, ordered.n_tokens.max() * 1.15)
@@ -53,7 +52,9 @@ def corpus_sizes(articles: pd.DataFrame) -> plt.Figure:
 
 
 def _row_labels(articles: pd.DataFrame) -> list[str]:
-    return [f"{row.article_id} · {row.outlet.split(' (')[0]}" for row in articles.itertuples()]
+    from .tables import short_outlet
+
+    return [f"{row.article_id} · {short_outlet(row.outlet)}" for row in articles.itertuples()]
 
 
 def _segments(days: list, gap_years: int) -> list[tuple]:

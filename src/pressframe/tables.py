@@ -79,6 +79,16 @@ def removed_table(analysis: Analysis) -> pd.DataFrame:
     return removed[columns("removed")].reset_index(drop=True)
 
 
+def short_outlet(outlet: str) -> str:
+    """An outlet's name without the note in brackets: "Le Monde (translated editorial)" -> "Le Monde"."""
+    return outlet.split(" (")[0]
+
+
+def outlet_names(analysis: Analysis) -> dict[str, str]:
+    """Each article's outlet, short (see ``short_outlet``), for labels in tables and figures."""
+    return {a.article_id: short_outlet(a.outlet) for a in analysis.articles}
+
+
 def published_dates(analysis: Analysis) -> dict[str, date]:
     """Each article's publication date, the reference for its relative dates."""
     return {a.article_id: a.published for a in analysis.articles}
