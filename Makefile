@@ -1,5 +1,5 @@
 # Two entry points for a fresh machine with Python 3.11+, make and git:
-#   make book   builds the HTML book into _build/html/
+#   make book   builds the HTML book and its PDF edition into _build/html/
 #   make test   runs the unit tests and re-executes every chapter with nbval
 # Both create .venv/ from requirements.lock when it is missing or older than the lock.
 
@@ -12,7 +12,7 @@ SITE_EXTRA  := _build/site-extra
 # Same string hashing in every process, so nothing can depend on set order by accident.
 export PYTHONHASHSEED := 0
 
-.PHONY: book html data notebooks test unit nbval validate lock clean distclean
+.PHONY: book html singlehtml pdf data notebooks test unit nbval validate lock clean distclean
 
 book: html
 
@@ -33,11 +33,23 @@ notebooks: validate
 	$(PY) -m pressframe chapters book
 	$(PY) -m pressframe execute book
 
-html: data notebooks
+# The PDF edition is typeset from the single-page build into _build/site-extra/, which the HTML
+# build copies into the site: the HTML build never loses it and the PDF build never touches the site.
+singlehtml: data notebooks
+	$(VENV)/bin/jupyter-book build . --builder singlehtml --warningiserror --keep-going --quiet
+
+pdf: singlehtml
+	$(PY) -m pressframe pdf
+
+html: data notebooks pdf
 	$(VENV)/bin/jupyter-book build . --warningiserror --keep-going --quiet
+	@# When no page changed, Sphinx stops before copying static and extra files: copy them, so that
+	@# an edited stylesheet, a new PDF or new CSVs still reach the site.
+	cp -R $(SITE_EXTRA)/. _build/html/
+	cp -R _static/. _build/html/_static/
 
 unit: $(STAMP)
-	$(PY) -m pytest -p no:cacheprovider tests
+	$(PY) -m pytest -p no:cacheprovider -m "not site and not browser" tests
 
 nbval: $(STAMP)
 	$(PY) -m pytest -p no:cacheprovider --nbval --nbval-current-env --ignore=book/templates book

@@ -44,7 +44,7 @@ def book_copy(tmp_path, monkeypatch):
     root = repo_root()
     for name in ("_config.yml", "_toc.yml"):
         shutil.copy(root / name, tmp_path / name)
-    for name in ("book", "seeds", "_static"):
+    for name in ("book", "seeds", "_static", "_templates"):
         shutil.copytree(root / name, tmp_path / name)
     (tmp_path / "seeds" / "005_test.txt").write_text(SIXTH_TEXT, encoding="utf-8")
     with (tmp_path / "seeds" / "articles.csv").open("a", encoding="utf-8") as handle:

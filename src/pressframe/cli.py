@@ -1,4 +1,4 @@
-"""The command line: ``python -m pressframe validate [CORPUS_DIR]``, ``export DIR [--corpus CORPUS_DIR]``, ``chapters [BOOK_DIR]``, ``execute [BOOK_DIR]``.
+"""The command line: ``python -m pressframe validate [CORPUS_DIR]``, ``export DIR [--corpus CORPUS_DIR]``, ``chapters [BOOK_DIR]``, ``execute [BOOK_DIR]``, ``pdf``.
 
 A corpus problem is reported as one line per problem on standard error, naming file, line and
 field, with exit status 2 and no traceback; nothing is written.
@@ -54,6 +54,19 @@ def _execute(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pdf(args: argparse.Namespace) -> int:
+    from .edition import EditionError, build
+    from .paths import repo_root
+
+    try:
+        target, written = build(repo_root(), output=args.output, target=args.target)
+    except EditionError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"wrote {target}" if written else f"{target} is current (nothing it is made from changed)")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m pressframe", description=__doc__.splitlines()[0])
     commands = top.add_subparsers(dest="command", required=True)
@@ -72,6 +85,11 @@ def parser() -> argparse.ArgumentParser:
     execute.add_argument("book", nargs="?", type=Path, default=None, help="book folder (default: book/)")
     execute.add_argument("--force", action="store_true", help="execute every notebook")
     execute.set_defaults(run=_execute)
+    pdf = commands.add_parser("pdf", help="typeset the PDF edition from the single-page HTML build")
+    pdf.add_argument("--output", type=Path, default=None, help="the single-page build (default: _build/singlehtml/)")
+    pdf.add_argument("--target", type=Path, default=None,
+                     help="the PDF to write (default: _build/site-extra/allies-in-isolation.pdf, copied into the site)")
+    pdf.set_defaults(run=_pdf)
     return top
 
 
