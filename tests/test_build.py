@@ -45,3 +45,18 @@ def test_templates_and_checkpoints_are_not_chapters(tmp_path):
         path.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(notebook("1"), path)
     assert [p.relative_to(tmp_path).as_posix() for p in build.book_notebooks(tmp_path)] == ["a.ipynb"]
+
+
+def test_digest_follows_the_files_a_chapter_declares(tmp_path, monkeypatch):
+    root = tmp_path / "repo"
+    (root / "seeds").mkdir(parents=True)
+    (root / "pyproject.toml").write_text("", encoding="utf-8")
+    (root / "extra.lock").write_text("a==1\n", encoding="utf-8")
+    monkeypatch.setenv("PRESSFRAME_ROOT", str(root))
+    monkeypatch.setenv("PRESSFRAME_CORPUS", str(root / "seeds"))
+    declared = notebook("x = 1")
+    declared.metadata["pressframe"] = {"depends_on": ["*.lock"]}
+    before, plain = build.inputs_digest(declared), build.inputs_digest(notebook("x = 1"))
+    (root / "extra.lock").write_text("a==2\n", encoding="utf-8")
+    assert build.inputs_digest(declared) != before
+    assert build.inputs_digest(notebook("x = 1")) == plain

@@ -53,6 +53,8 @@ def inputs_digest(notebook: nbformat.NotebookNode) -> str:
 
     An article chapter (``metadata.pressframe.article_id``) depends on its own text and metadata row
     only; any other chapter depends on every corpus file and on the annotations in ``tests/gold``.
+    A chapter that reads other files of the repository names them as glob patterns in
+    ``metadata.pressframe.depends_on`` (the reproducibility appendix reads the lock file, say).
     """
     digest = hashlib.sha256()
     for cell in notebook.cells:
@@ -73,6 +75,10 @@ def inputs_digest(notebook: nbformat.NotebookNode) -> str:
         gold = repo_root() / "tests" / "gold"          # the methods appendix scores against these
         for path in sorted(gold.glob("*")) if gold.is_dir() else []:
             digest.update(b"gold\0" + path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    root = repo_root()
+    for pattern in notebook.metadata.get(METADATA_KEY, {}).get("depends_on", []):
+        for path in sorted(p for p in root.glob(pattern) if p.is_file()):
+            digest.update(b"dep\0" + path.relative_to(root).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
