@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from pressframe.evaluate import evaluate_timexes, timex_case_scores
-from pressframe.timex import RuleError, find_timexes, load_rules, tense
+from pressframe.timex import RuleError, find_timexes, load_rules, reading, tense
 
 RULES = load_rules().rules
 
@@ -113,3 +113,13 @@ def test_held_out_comparison_keeps_the_first_run():
     table = compare_timex_runs("timex_heldout")
     assert list(table["F1 first run"]) == list(first_run("timex_heldout").f1)
     assert list(table.measure) == ["extent (strict)", "extent (relaxed)", "value"]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-06-18TEV", "18 June 2024, evening"), ("2024-06-19TAF", "19 June 2024, afternoon"),
+    ("2024-06-20", "20 June 2024"), ("2023-09", "September 2023"), ("2023-SU", "summer 2023"), ("2000", "2000"),
+    ("P24Y", "24 years"), ("P1D", "1 day"), ("PXM", "some months"), ("PAST_REF", "the past"),
+    ("PRESENT_REF", "the present"), ("2024-W25", "week 25 of 2024"), ("XXXX-XX", "XXXX-XX"),
+])
+def test_reading_puts_timex_values_in_plain_english(value, expected):
+    assert reading(value) == expected

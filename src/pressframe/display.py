@@ -6,15 +6,22 @@ Text from the corpus is untrusted: it is always HTML-escaped here, never rendere
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 from IPython.display import HTML
 
+from .timex import reading
+
 
 def html_table(frame: pd.DataFrame, *, index: bool = False, classes: str = "pf-table", digits: int = 3) -> HTML:
-    """An HTML table of ``frame`` with every cell escaped and floats to ``digits`` places; the same on every run."""
-    return HTML(frame.to_html(index=index, escape=True, border=0, classes=classes, na_rep="",
-                              float_format=lambda x: f"{x:.{digits}f}"))
+    """An HTML table of ``frame`` with every cell escaped and floats to ``digits`` places; the same on every run.
+
+    Column names such as ``quotes_per_1000_words`` may wrap after their underscores.
+    """
+    table = frame.to_html(index=index, escape=True, border=0, classes=classes, na_rep="",
+                          float_format=lambda x: f"{x:.{digits}f}")
+    return HTML(re.sub(r"(<th[^>]*>)([^<]*)(</th>)", lambda m: m[1] + m[2].replace("_", "_<wbr>") + m[3], table))
 
 
 def escape(text: str) -> str:
@@ -128,13 +135,20 @@ def full_text(analysis) -> HTML:
     return HTML(f'<div class="pf-fulltext">{"".join(blocks)}</div>{audit}')
 
 
+def _dated(value: str) -> str:
+    """A TIMEX3 value with its plain-English reading beside it ("2024-06-18TEV", 18 June 2024, evening)."""
+    plain = reading(value)
+    gloss = "" if plain == value else f' <span class="pf-reading">{escape(plain)}</span>'
+    return f"<code>{escape(value)}</code>{gloss}"
+
+
 def timeline_table(events: pd.DataFrame, sentences: pd.DataFrame, outlets: dict[str, str]) -> HTML:
     """The joint timeline, one row per mention: event, date given, text, expression and the linked sentence."""
     text_of = dict(zip(sentences.sentence_id, sentences.text))
     rows = []
     for e in events.itertuples():
         flag = ' <span class="pf-badge pf-conflict">dated differently</span>' if e.conflict else ""
-        rows.append([escape(e.event_id), escape(e.label) + flag, f"<code>{escape(e.date)}</code>",
+        rows.append([escape(e.event_id), escape(e.label) + flag, _dated(e.date),
                      escape(f"{e.article_id} {outlets.get(e.article_id, '')}"), f'<span lang="de">„{escape(e.timex)}“</span>',
                      sentence_link(e.sentence_id, from_page="book") + f' <span lang="de">{escape(text_of[e.sentence_id])}</span>'])
     return _rows_table(["event", "what", "date given", "text", "expression", "sentence"], rows)
@@ -145,7 +159,7 @@ def conflicts_table(conflicts: pd.DataFrame, events: pd.DataFrame, outlets: dict
     rows = []
     for c in conflicts.itertuples():
         mentions = events[(events.event_id == c.event_id) & (events.precision == "day")]
-        sources = "<br>".join(f"<code>{escape(m.date)}</code> {escape(m.article_id)} {escape(outlets.get(m.article_id, ''))}, "
+        sources = "<br>".join(f"{_dated(m.date)} {escape(m.article_id)} {escape(outlets.get(m.article_id, ''))}, "
                               f'„<span lang="de">{escape(m.timex)}</span>“ in '
                               + sentence_link(m.sentence_id, from_page="book") for m in mentions.itertuples())
         rows.append([escape(c.event_id), escape(c.label), sources, escape(c.explanation)])
@@ -155,7 +169,7 @@ def conflicts_table(conflicts: pd.DataFrame, events: pd.DataFrame, outlets: dict
 def timexes_table(timexes: pd.DataFrame) -> HTML:
     """An article's temporal expressions: sentence link, expression, type, value and the event it dates."""
     rows = [[sentence_link(t.sentence_id), f'<span lang="de">„{escape(t.text)}“</span>', escape(t.type),
-             f"<code>{escape(t.value)}</code>", escape(t.event)] for t in timexes.itertuples()]
+             _dated(t.value), escape(t.event)] for t in timexes.itertuples()]
     return _rows_table(["sentence", "expression", "type", "value", "event on the timeline"], rows)
 
 

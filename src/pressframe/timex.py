@@ -324,3 +324,32 @@ def timexes_table(sentences: pd.DataFrame, published: dict[str, date]) -> pd.Dat
     if not frames:
         return pd.DataFrame(columns=list(TIMEX_COLUMNS))
     return pd.concat(frames, ignore_index=True)
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_DAY_PARTS = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night"}
+_REFS = {"PAST_REF": "the past", "PRESENT_REF": "the present", "FUTURE_REF": "the future"}
+_UNITS = {"Y": ("year", "years"), "M": ("month", "months"), "W": ("week", "weeks"), "D": ("day", "days")}
+
+
+def reading(value: str) -> str:
+    """A TIMEX3 value in plain English: "2024-06-18TEV" -> "18 June 2024, evening", "P24Y" -> "24 years"."""
+    if value in _REFS:
+        return _REFS[value]
+    if match := re.fullmatch(r"P(\d+|X)([YMWD])", value):
+        amount, unit = match.groups()
+        singular, plural = _UNITS[unit]
+        return f"some {plural}" if amount == "X" else f"{amount} {singular if amount == '1' else plural}"
+    if match := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+        return f"{_SEASONS[match.group(2)]} {match.group(1)}"
+    if match := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        return f"week {int(match.group(2))} of {match.group(1)}"
+    if match := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T(MO|MI|AF|EV|NI))?", value):
+        year, month, day, part = match.groups()
+        text = year if month is None else f"{_MONTHS[int(month) - 1]} {year}"
+        if day is not None:
+            text = f"{int(day)} {text}"
+        return text + (f", {_DAY_PARTS[part]}" if part else "")
+    return value
