@@ -178,7 +178,6 @@ def print_document(singlehtml: Path, toc_path: Path, meta: Metadata) -> str:
             toc_list.append(_toc_entry(out, title["id"], title.get_text(" ", strip=True),
                                        "pf-toc-front" if not chapter.number else "pf-toc-chapter"))
         body.append(section)
-    _renumber_figures(body)
     return str(out)
 
 
@@ -328,12 +327,6 @@ def _shift_headings(out: BeautifulSoup, section: Tag, chapter: Chapter) -> None:
         number = out.new_tag("span", attrs={"class": "pf-number"})
         number.string = f"Appendix {chapter.number}. " if chapter.number.isalpha() else f"{chapter.number}. "
         title.insert(0, number)
-
-
-def _renumber_figures(body: Tag) -> None:
-    """Sphinx numbers figures once for the whole book; keep its numbers but make the label read 'Figure'."""
-    for label in body.select("span.caption-number"):
-        label.string = label.get_text().replace("Fig.", "Figure").rstrip() + " "
 
 
 def write_pdf(document: str, base_url: Path, target: Path, *, stylesheets: list[Path] | None = None) -> bool:
