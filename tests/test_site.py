@@ -90,3 +90,22 @@ def test_every_exported_table_is_in_the_site(site):
     for name in table_schema():
         path = site / "data" / f"{name}.csv"
         assert path.exists() and path.stat().st_size > 0, path
+
+
+def test_launch_buttons_open_the_page_s_own_notebook(site):
+    root = site.parent.parent
+    checked = 0
+    for page in site_pages(site):
+        for link in _parse(page).select("a[href^='https://mybinder.org'], a[href^='https://colab.research.google.com']"):
+            notebook = link["href"].split("urlpath=tree/")[-1] if "mybinder" in link["href"] else link["href"].split("/blob/main/")[-1]
+            assert (root / notebook).exists(), link["href"]
+            assert Path(notebook).with_suffix(".html") == page.relative_to(site), (page, link["href"])
+            checked += 1
+    assert checked >= 2 * 12
+
+
+def test_binder_installs_the_locked_environment_and_the_library():
+    root = Path(__file__).resolve().parents[1]
+    assert "-r ../requirements.lock" in (root / "binder" / "requirements.txt").read_text(encoding="utf-8")
+    post = root / "binder" / "postBuild"
+    assert post.stat().st_mode & 0o111 and "pip install --no-deps --no-build-isolation -e ." in post.read_text(encoding="utf-8")
