@@ -96,6 +96,7 @@ def tokenize(text: str) -> list[str]:
     return _word_tokenizer().tokenize(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_word(token: str) -> bool:
     """True for tokens that contain a letter or digit (not punctuation)."""
     return any(ch.isalnum() for ch in token)
@@ -106,8 +107,11 @@ def _stemmer() -> SnowballStemmer:
     return SnowballStemmer("german")
 
 
+@lru_cache(maxsize=1 << 18)
 def stem(token: str) -> str:
-    """Snowball German stem of a token, lower-cased (``"Waffenlieferungen"`` -> ``"waffenliefer"``)."""
+    """Snowball German stem of a token, lower-cased (``"Waffenlieferungen"`` -> ``"waffenliefer"``).
+
+    Kept per word form: a text repeats its words (Zipf), and Snowball costs far more than a look-up."""
     return _stemmer().stem(token.lower())
 
 
@@ -122,17 +126,18 @@ def sentences_table(pieces: pd.DataFrame) -> pd.DataFrame:
 
     ``char_start``/``char_end`` index the original line ``line_no``, so ``line[char_start:char_end] == text``.
     """
-    rows = []
-    for article_id, article_pieces in pieces.groupby("article_id", sort=True):
-        n = 0
-        for piece in article_pieces.itertuples(index=False):
-            if piece.part not in KEPT_PARTS:
-                continue
-            for start, end in split_sentences(piece.text):
-                n += 1
-                rows.append((article_id, f"{article_id}-{n}", piece.line_no, piece.char_start + start,
-                             piece.char_start + end, piece.part, piece.text[start:end]))
-    return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
+    by_article: dict[str, list[tuple]] = {}     # one pass over the columns: no sub-frame per article
+    for article_id, line_no, char_start, part, text in zip(pieces.article_id, pieces.line_no, pieces.char_start,
+                                                           pieces.part, pieces.text):
+        if part not in KEPT_PARTS:
+            by_article.setdefault(article_id, [])
+            continue
+        rows = by_article.setdefault(article_id, [])
+        for start, end in split_sentences(text):
+            rows.append((article_id, f"{article_id}-{len(rows) + 1}", line_no, char_start + start, char_start + end,
+                         part, text[start:end]))
+    return pd.DataFrame([r for article_id in sorted(by_article) for r in by_article[article_id]],
+                        columns=list(SENTENCE_COLUMNS))
 
 
 def sentences_from_paragraphs(article_id: str, paragraphs: list[str], *, part: str = "body") -> pd.DataFrame:
@@ -149,9 +154,8 @@ def tokens_table(sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per token of every sentence: the token, its stem, and whether it is a word and a stopword."""
     stops = stopwords()
     rows = []
-    for sentence in sentences.itertuples(index=False):
-        for n, token in enumerate(tokenize(sentence.text), start=1):
+    for article_id, sentence_id, text in zip(sentences.article_id, sentences.sentence_id, sentences.text):
+        for n, token in enumerate(tokenize(text), start=1):
             word = is_word(token)
-            rows.append((sentence.article_id, sentence.sentence_id, n, token, stem(token) if word else token,
-                         word, token.lower() in stops))
+            rows.append((article_id, sentence_id, n, token, stem(token) if word else token, word, token.lower() in stops))
     return pd.DataFrame(rows, columns=list(TOKEN_COLUMNS))
