@@ -24,6 +24,7 @@ HIT_COLUMNS = ("article_id", "sentence_id", "frame", "indicator")
 SALIENCE_COLUMNS = ("frame", "sentences", "n", "share", "low", "high")
 FUNCTIONS = ("problem definition", "causal interpretation", "moral evaluation", "treatment recommendation")
 REQUIRED = ("frame", "generic", "function", "definition", "indicators", "examples")
+_DTYPES = {"sentences": "int64", "n": "int64", "share": "float64", "low": "float64", "high": "float64"}
 
 
 class CodebookError(ValueError):
@@ -75,22 +76,31 @@ def frame_names() -> list[str]:
 def frame_hits(sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per body sentence and frame it carries, with the first indicator that matched: ``HIT_COLUMNS``."""
     body = sentences[sentences.part == "body"]
+    codebook = load_codebook()
     rows = []
-    for sentence in body.itertuples():
-        for frame in load_codebook():
-            hit = next((text for text, pattern in frame.indicators if pattern.search(sentence.text)), None)
+    for article_id, sentence_id, text in zip(body.article_id, body.sentence_id, body.text):
+        for frame in codebook:
+            hit = next((indicator for indicator, pattern in frame.indicators if pattern.search(text)), None)
             if hit is not None:
-                rows.append((sentence.article_id, sentence.sentence_id, frame.frame, hit))
+                rows.append((article_id, sentence_id, frame.frame, hit))
     return pd.DataFrame(rows, columns=list(HIT_COLUMNS))
 
 
 def presence(sentences: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
     """Body sentences by frames: True where the sentence carries the frame (rows in sentence order)."""
     body = sentences[sentences.part == "body"]
-    table = pd.DataFrame(False, index=pd.Index(body.sentence_id, name="sentence_id"), columns=frame_names())
-    for hit in hits.itertuples():
-        table.loc[hit.sentence_id, hit.frame] = True
-    return table
+    index = pd.Index(body.sentence_id, name="sentence_id")
+    names = frame_names()
+    row_of = {sentence_id: row for row, sentence_id in enumerate(index)}
+    column_of = {frame: column for column, frame in enumerate(names)}
+    if len(row_of) < len(index) or not (set(hits.sentence_id) <= row_of.keys() and set(hits.frame) <= column_of.keys()):
+        table = pd.DataFrame(False, index=index, columns=names)   # repeated ids or unknown hits: label by label
+        for hit in hits.itertuples():
+            table.loc[hit.sentence_id, hit.frame] = True
+        return table
+    values = np.zeros((len(index), len(names)), dtype=bool)
+    values[[row_of[s] for s in hits.sentence_id], [column_of[f] for f in hits.frame]] = True
+    return pd.DataFrame(values, index=index, columns=names)
 
 
 def salience(present: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0, level: float = 0.95) -> pd.DataFrame:
@@ -100,23 +110,45 @@ def salience(present: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0, level:
     on every run). Columns ``SALIENCE_COLUMNS``; ``sentences`` counts the sentences with the frame.
     """
     values = present.to_numpy(dtype=float)
-    n = len(values)
-    if n == 0:
+    if len(values) == 0:
         return pd.DataFrame({"frame": present.columns, "sentences": 0, "n": 0, "share": np.nan,
                              "low": np.nan, "high": np.nan})[list(SALIENCE_COLUMNS)]
+    return pd.DataFrame({"frame": present.columns, **_salience_values(values, n_boot=n_boot, seed=seed, level=level)})
+
+
+def _salience_values(values: np.ndarray, *, n_boot: int, seed: int, level: float) -> dict[str, np.ndarray | int]:
+    """The numbers of ``salience`` for a 0/1 matrix of sentences by frames with at least one row.
+
+    A resample's share is the count of drawn sentences with the frame over n. The counts come from how
+    often each sentence is drawn times the 0/1 matrix (exact integers in floating point), not from
+    gathering n_boot x n x frames values, so dividing by n gives bit for bit the mean of the gathered values.
+    """
+    n = len(values)
     rng = np.random.default_rng(seed)
-    shares = values[rng.integers(0, n, size=(n_boot, n))].mean(axis=1)
+    draws = rng.integers(0, n, size=(n_boot, n))
+    drawn = np.bincount((draws + np.arange(n_boot)[:, None] * n).ravel(), minlength=n_boot * n).reshape(n_boot, n)
+    shares = (drawn.astype(float) @ values) / n
     tail = (1 - level) / 2
-    return pd.DataFrame({"frame": present.columns, "sentences": values.sum(axis=0).astype(int), "n": n,
-                         "share": values.mean(axis=0), "low": np.quantile(shares, tail, axis=0),
-                         "high": np.quantile(shares, 1 - tail, axis=0)})[list(SALIENCE_COLUMNS)]
+    low, high = np.quantile(shares, [tail, 1 - tail], axis=0)    # one partition for both, the same values
+    return {"sentences": values.sum(axis=0).astype(int), "n": n, "share": values.mean(axis=0), "low": low, "high": high}
 
 
 def salience_by(sentences: pd.DataFrame, hits: pd.DataFrame, units: dict[str, str], **options) -> pd.DataFrame:
     """Salience per unit: ``units`` maps article ids to a unit (the article itself, or its country group).
     Column ``unit`` then ``SALIENCE_COLUMNS``, units in sorted order."""
+    options = {"n_boot": 2000, "seed": 0, "level": 0.95, **options}
     present = presence(sentences, hits)
-    article_of = sentences.set_index("sentence_id").article_id
-    unit_of = present.index.map(lambda s: units[article_of[s]])
-    frames = [salience(present[unit_of == unit], **options).assign(unit=unit) for unit in sorted(set(unit_of))]
-    return pd.concat(frames, ignore_index=True)[["unit", *SALIENCE_COLUMNS]]
+    article_of = dict(zip(sentences.sentence_id, sentences.article_id))
+    rows_of: dict[str, list[int]] = {}
+    for row, sentence_id in enumerate(present.index):      # one pass: no mask over every sentence per unit
+        rows_of.setdefault(units[article_of[sentence_id]], []).append(row)
+    values = present.to_numpy(dtype=float)
+    columns: dict[str, list] = {"unit": [], "frame": [], **{name: [] for name in SALIENCE_COLUMNS[1:]}}
+    for unit in sorted(rows_of):
+        numbers = _salience_values(values[rows_of[unit]], **options)
+        columns["unit"] += [unit] * len(present.columns)
+        columns["frame"] += list(present.columns)
+        for name in SALIENCE_COLUMNS[1:]:
+            value = numbers[name]
+            columns[name] += list(value) if isinstance(value, np.ndarray) else [value] * len(present.columns)
+    return pd.DataFrame({name: pd.Series(column, dtype=_DTYPES.get(name)) for name, column in columns.items()})
