@@ -18,6 +18,7 @@ import pandas as pd
 import yaml
 
 from .paths import DATA_DIR
+from .patterns import simple_case
 
 CODEBOOK = DATA_DIR.parent / "codebook" / "frames.yml"
 HIT_COLUMNS = ("article_id", "sentence_id", "frame", "indicator")
@@ -83,29 +84,24 @@ def frame_hits(sentences: pd.DataFrame) -> pd.DataFrame:
     rows_of: dict[str, list[int]] = {}
     for row, article_id in enumerate(body.article_id):
         rows_of.setdefault(article_id, []).append(row)
+    # Every match of an indicator contains its literal part; where case folds simply (see simple_case), a
+    # substring test on the lower-cased sentence rules most indicators out before the search.
     hit_of: dict[int, list[tuple[str, str]]] = {}
     for rows in rows_of.values():
-        lowered = [None if _UNFOLDED.search(texts[row]) else texts[row].lower() for row in rows]
+        lowered = [None if not simple_case(texts[row]) else texts[row].lower() for row in rows]
         article = "\n".join(low for low in lowered if low is not None)
         absent = {literal for literal in literals if literal not in article}   # in no sentence of the article
+        live = tuple((frame, tuple(i for i in indicators if i[2] not in absent)) for frame, indicators in codebook)
         for row, low in zip(rows, lowered):
-            for frame, indicators in codebook:
+            for frame, indicators in (codebook if low is None else live):
                 hit = next((text for text, pattern, literal in indicators
-                            if (low is None or not literal or (literal not in absent and literal in low))
-                            and pattern.search(texts[row])), None)
+                            if (low is None or not literal or literal in low) and pattern.search(texts[row])), None)
                 if hit is not None:
                     hit_of.setdefault(row, []).append((frame, hit))
     rows = [(article_id, sentence_id, frame, hit)
             for row, (article_id, sentence_id) in enumerate(zip(body.article_id, body.sentence_id))
             for frame, hit in hit_of.get(row, ())]
     return pd.DataFrame(rows, columns=list(HIT_COLUMNS))
-
-
-# Characters whose case-insensitive matches are exactly the characters with the same lower case, one
-# for one: ASCII, Latin-1 but "µ" (whose upper case is Greek), and general punctuation. In a sentence of
-# only these, an indicator (matched ignoring case) can only match where its literal part, lower-cased,
-# occurs in the sentence lower-cased: a look-up far cheaper than the search it saves.
-_UNFOLDED = re.compile("[^\\x00-\\xb4\\xb6-\\xff\\u2000-\\u206f\\u20ac]")
 
 
 def _required_literal(source: str) -> str:
@@ -124,7 +120,7 @@ def _required_literal(source: str) -> str:
             run = ""
     runs.append(run)
     literal = max(runs, key=len).lower()
-    return literal if literal and not _UNFOLDED.search(literal) else ""
+    return literal if literal and simple_case(literal) else ""
 
 
 def presence(sentences: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
@@ -154,24 +150,44 @@ def salience(present: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0, level:
     if len(values) == 0:
         return pd.DataFrame({"frame": present.columns, "sentences": 0, "n": 0, "share": np.nan,
                              "low": np.nan, "high": np.nan})[list(SALIENCE_COLUMNS)]
-    return pd.DataFrame({"frame": present.columns, **_salience_values(values, n_boot=n_boot, seed=seed, level=level)})
+    (numbers,) = _salience_values([values], n_boot=n_boot, seed=seed, level=level)
+    return pd.DataFrame({"frame": present.columns, **numbers})
 
 
-def _salience_values(values: np.ndarray, *, n_boot: int, seed: int, level: float) -> dict[str, np.ndarray | int]:
-    """The numbers of ``salience`` for a 0/1 matrix of sentences by frames with at least one row.
+_BATCH_COLUMNS = 4096     # frames x units whose resampled shares are held at once, per size n
 
-    A resample's share is the count of drawn sentences with the frame over n. The counts come from how
-    often each sentence is drawn times the 0/1 matrix (exact integers in floating point), not from
-    gathering n_boot x n x frames values, so dividing by n gives bit for bit the mean of the gathered values.
+
+def _salience_values(matrices: list[np.ndarray], *, n_boot: int, seed: int, level: float) -> list[dict]:
+    """The numbers of ``salience`` for each 0/1 matrix of sentences by frames (each with at least one row).
+
+    A resample's share is the count of drawn sentences with the frame over n, and the count is how often
+    each sentence is drawn times the 0/1 matrix: exact integers in floating point, so dividing by n gives
+    bit for bit the mean of the gathered n_boot x n x frames values, without gathering them. The generator
+    is seeded afresh for every unit, so units of the same size n draw the same sentences: they share one
+    draw, one product and one quantile call (all column by column, so each unit's numbers are its own).
     """
-    n = len(values)
-    rng = np.random.default_rng(seed)
-    draws = rng.integers(0, n, size=(n_boot, n))
-    drawn = np.bincount((draws + np.arange(n_boot)[:, None] * n).ravel(), minlength=n_boot * n).reshape(n_boot, n)
-    shares = (drawn.astype(float) @ values) / n
     tail = (1 - level) / 2
-    low, high = np.quantile(shares, [tail, 1 - tail], axis=0)    # one partition for both, the same values
-    return {"sentences": values.sum(axis=0).astype(int), "n": n, "share": values.mean(axis=0), "low": low, "high": high}
+    found: list[dict | None] = [None] * len(matrices)
+    by_size: dict[int, list[int]] = {}
+    for i, matrix in enumerate(matrices):
+        by_size.setdefault(len(matrix), []).append(i)
+    for n, members in by_size.items():
+        rng = np.random.default_rng(seed)
+        draws = rng.integers(0, n, size=(n_boot, n))
+        drawn = np.bincount((draws + np.arange(n_boot)[:, None] * n).ravel(), minlength=n_boot * n)
+        drawn = drawn.reshape(n_boot, n).astype(float)
+        width = matrices[members[0]].shape[1]
+        step = max(1, _BATCH_COLUMNS // max(width, 1))
+        for first in range(0, len(members), step):
+            batch = members[first : first + step]
+            stacked = np.hstack([matrices[i] for i in batch])
+            shares = (drawn @ stacked) / n
+            low, high = np.quantile(shares, [tail, 1 - tail], axis=0)
+            counts, means = stacked.sum(axis=0).astype(int), stacked.mean(axis=0)
+            for j, i in enumerate(batch):
+                cols = slice(j * width, (j + 1) * width)
+                found[i] = {"sentences": counts[cols], "n": n, "share": means[cols], "low": low[cols], "high": high[cols]}
+    return found
 
 
 def salience_by(sentences: pd.DataFrame, hits: pd.DataFrame, units: dict[str, str], **options) -> pd.DataFrame:
@@ -184,12 +200,13 @@ def salience_by(sentences: pd.DataFrame, hits: pd.DataFrame, units: dict[str, st
     for row, sentence_id in enumerate(present.index):      # one pass: no mask over every sentence per unit
         rows_of.setdefault(units[article_of[sentence_id]], []).append(row)
     values = present.to_numpy(dtype=float)
+    names = list(present.columns)
+    order = sorted(rows_of)
     columns: dict[str, list] = {"unit": [], "frame": [], **{name: [] for name in SALIENCE_COLUMNS[1:]}}
-    for unit in sorted(rows_of):
-        numbers = _salience_values(values[rows_of[unit]], **options)
-        columns["unit"] += [unit] * len(present.columns)
-        columns["frame"] += list(present.columns)
+    for unit, numbers in zip(order, _salience_values([values[rows_of[unit]] for unit in order], **options)):
+        columns["unit"] += [unit] * len(names)
+        columns["frame"] += names
         for name in SALIENCE_COLUMNS[1:]:
             value = numbers[name]
-            columns[name] += list(value) if isinstance(value, np.ndarray) else [value] * len(present.columns)
+            columns[name] += value.tolist() if isinstance(value, np.ndarray) else [value] * len(names)
     return pd.DataFrame({name: pd.Series(column, dtype=_DTYPES.get(name)) for name, column in columns.items()})

@@ -14,6 +14,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+# Characters whose case-insensitive matches are exactly the characters with the same lower case, one
+# for one: ASCII, Latin-1 but "µ" (whose upper case is Greek), general punctuation and the euro sign.
+# The others ("ſ", the Kelvin sign, "İ", Cyrillic, ...) have case partners that lower() does not reach.
+_NOT_SIMPLE_CASE = re.compile("[^\\x00-\\xb4\\xb6-\\xff\\u2000-\\u206f\\u20ac]")
+
+
+def simple_case(text: str) -> bool:
+    """True if ignoring case in ``text`` means comparing ``text.lower()``, character for character.
+
+    Then a case-insensitive pattern of lower-case literals matches ``text`` exactly where the same
+    pattern, case-sensitive, matches ``text.lower()``: a far faster scan.
+    """
+    return _NOT_SIMPLE_CASE.search(text) is None
+
+
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _BACK_REFERENCE = re.compile(r"\\\d|\(\?P=")
 _GLOBAL_FLAG = re.compile(r"\(\?[aiLmsux]+\)")

@@ -34,7 +34,7 @@ import yaml
 
 from .designations import find_in_text
 from .paths import DATA_DIR
-from .patterns import PatternSet
+from .patterns import PatternSet, simple_case
 from .text import is_word, stopwords, tokenize
 
 QUOTE_COLUMNS = ("article_id", "sentence_id", "quote", "speaker", "speaker_type", "cue", "kind")
@@ -43,6 +43,15 @@ NOBODY = "none"       # a scare quote (or a named thing) that no cue attributes 
 _NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßéèáíó]+(?:-[A-Za-zÄÖÜäöü][a-zäöüß]+)?"   # Kim Yo-jong, Ri Song-chol
 _BEFORE, _AFTER = r"(?<![\w-])", r"(?![\w-])"   # a name or word is whole: no letter, digit or hyphen either side
 _WORD_CHAR = re.compile(r"[\w-]")
+
+
+def _role_end(roles: list[str]) -> re.Pattern | None:
+    """Any role, lower case, then no word character: matched case-sensitively in a lower-cased text, it
+    finds the words ``Rules.role`` can match, where case folds simply (None if a role's case does not)."""
+    lowered = [role.lower() for role in roles]
+    if not all(simple_case(role) for role in lowered):
+        return None
+    return re.compile("(?:" + _words_alternation(lowered) + r")(?![\w-])")
 
 
 def _words_alternation(words) -> str:
@@ -67,7 +76,7 @@ class Rules:
     leadership_hints: dict[str, tuple[str, ...]]
     known: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...]
     known_patterns: PatternSet          # the patterns of ``known``, in order, joined
-    role_end: re.Pattern                # a role at the end of a word: where ``role`` can match
+    role_end: re.Pattern | None         # a role, lower case, at the end of a word: where ``role`` can match
     actor_speakers: dict[str, tuple[str, str]]
     media_anaphor: re.Pattern
     expert_type: str
@@ -116,12 +125,24 @@ def load_rules() -> Rules:
         leadership_hints={kind: tuple(words) for kind, words in raw["leadership_hints"].items()},
         known=tuple(known), actor_speakers=actor_speakers,
         known_patterns=PatternSet([p for _, _, patterns in known for p in patterns], before=_BEFORE, after=_AFTER),
-        role_end=re.compile(r"(?i:" + roles + r")(?![\w-])"),
+        role_end=_role_end(raw["expert_roles"] + raw["other_roles"]),
         media_anaphor=re.compile(r"(?<![\w-])(?:der|die|dem)\s+(?:" + _words_alternation(raw["state_media_anaphors"])
                                  + r")(?![\w-])", re.IGNORECASE),
         expert_type=raw["expert_type"], other_type=raw["other_type"],
         name_articles=frozenset(raw["name_articles"]),
     )
+
+
+_GUILLEMET = re.compile("[«»]")
+
+
+def _positions(text: str, char: str) -> list[int]:
+    """Every index of ``char`` in ``text``, in order."""
+    found, i = [], text.find(char)
+    while i != -1:
+        found.append(i)
+        i = text.find(char, i + 1)
+    return found
 
 
 def find_spans(text: str) -> list[tuple[int, int]]:
@@ -132,7 +153,8 @@ def find_spans(text: str) -> list[tuple[int, int]]:
     An opening mark without its closing mark is not a quotation.
     """
     rules = load_rules()
-    first_guillemet = next((ch for ch in text if ch in "«»"), None)
+    first = _GUILLEMET.search(text)
+    first_guillemet = first.group() if first else None
     spans = []
     for opening, closing in rules.marks:
         if opening in "«»" and opening != first_guillemet:
@@ -140,7 +162,7 @@ def find_spans(text: str) -> list[tuple[int, int]]:
         if (opening, closing) == ("“", "”") and "„" in text:
             continue
         if opening == closing:
-            marks = [i for i, ch in enumerate(text) if ch == opening and not (i and text[i - 1].isdigit())]
+            marks = [i for i in _positions(text, opening) if not (i and text[i - 1].isdigit())]
             spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2])]
             continue
         position = 0
@@ -186,8 +208,10 @@ class _Scan:
 
 def _role_matches(masked: str, rules: Rules) -> list[re.Match]:
     """``list(rules.role.finditer(masked))``, tried only at the start of words that end with a role."""
+    if rules.role_end is None or not simple_case(masked):
+        return list(rules.role.finditer(masked))
     found, position = [], 0
-    for hit in rules.role_end.finditer(masked):
+    for hit in rules.role_end.finditer(masked.lower()):
         start = hit.start()
         while start and _WORD_CHAR.match(masked, start - 1):
             start -= 1
@@ -202,9 +226,13 @@ def _role_matches(masked: str, rules: Rules) -> list[re.Match]:
 
 def _scan(masked: str) -> _Scan:
     rules = load_rules()
+    roles = _role_matches(masked, rules)
+    # the first introduction ("Name Surname, der Militärexperte") needs a word ending in a role, as a role
+    # match does: without one it cannot match either
+    introduced = [[] if needs_role and not roles else list(pattern.finditer(masked))
+                  for (pattern, _), needs_role in zip(rules.introduced, (True, False))]
     return _Scan(find_in_text(masked), rules.known_patterns.finditer_each(masked),
-                 list(rules.media_anaphor.finditer(masked)),
-                 [list(pattern.finditer(masked)) for pattern, _ in rules.introduced], _role_matches(masked, rules))
+                 list(rules.media_anaphor.finditer(masked)), introduced, roles)
 
 
 @lru_cache(maxsize=64)
