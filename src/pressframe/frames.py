@@ -160,13 +160,15 @@ _BATCH_COLUMNS = 4096     # frames x units whose resampled shares are held at on
 def _salience_values(matrices: list[np.ndarray], *, n_boot: int, seed: int, level: float) -> list[dict]:
     """The numbers of ``salience`` for each 0/1 matrix of sentences by frames (each with at least one row).
 
-    A resample's share is the count of drawn sentences with the frame over n, and the count is how often
-    each sentence is drawn times the 0/1 matrix: exact integers in floating point, so dividing by n gives
-    bit for bit the mean of the gathered n_boot x n x frames values, without gathering them. The generator
+    A resample's share is the count of drawn sentences with the frame over n, and the count is the sum of
+    how often each sentence with the frame is drawn: an exact integer, so dividing by n gives bit for bit
+    the mean of the gathered n_boot x n x frames values, without gathering them. The generator
     is seeded afresh for every unit, so units of the same size n draw the same sentences: they share one
     draw, one product and one quantile call (all column by column, so each unit's numbers are its own).
     """
     tail = (1 - level) / 2
+    # a frame no sentence of a unit carries has every resampled share 0.0: its interval is that of zeros
+    zero_low, zero_high = np.quantile(np.zeros((n_boot, 1)), [tail, 1 - tail], axis=0)[:, 0]
     found: list[dict | None] = [None] * len(matrices)
     by_size: dict[int, list[int]] = {}
     for i, matrix in enumerate(matrices):
@@ -174,15 +176,20 @@ def _salience_values(matrices: list[np.ndarray], *, n_boot: int, seed: int, leve
     for n, members in by_size.items():
         rng = np.random.default_rng(seed)
         draws = rng.integers(0, n, size=(n_boot, n))
-        drawn = np.bincount((draws + np.arange(n_boot)[:, None] * n).ravel(), minlength=n_boot * n)
-        drawn = drawn.reshape(n_boot, n).astype(float)
+        drawn = np.bincount((draws + np.arange(n_boot)[:, None] * n).ravel(), minlength=n_boot * n).reshape(n_boot, n)
         width = matrices[members[0]].shape[1]
         step = max(1, _BATCH_COLUMNS // max(width, 1))
         for first in range(0, len(members), step):
             batch = members[first : first + step]
             stacked = np.hstack([matrices[i] for i in batch])
-            shares = (drawn @ stacked) / n
-            low, high = np.quantile(shares, [tail, 1 - tail], axis=0)
+            low, high = np.full(stacked.shape[1], zero_low), np.full(stacked.shape[1], zero_high)
+            carried = np.flatnonzero(stacked.any(axis=0))
+            if carried.size:
+                # counts of drawn sentences with the frame: the draw counts of its sentences, added up
+                columns, rows = np.nonzero(stacked[:, carried].T)
+                starts = np.searchsorted(columns, np.arange(carried.size))
+                shares = np.add.reduceat(drawn[:, rows], starts, axis=1) / n
+                low[carried], high[carried] = np.quantile(shares, [tail, 1 - tail], axis=0)
             counts, means = stacked.sum(axis=0).astype(int), stacked.mean(axis=0)
             for j, i in enumerate(batch):
                 cols = slice(j * width, (j + 1) * width)

@@ -144,7 +144,7 @@ def build_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
         "frames": frames_of(analysis),
         "frame_hits": frame_hits(analysis.sentences),
         "keyness": log_odds(stem_counts(analysis.tokens, analysis.sentences, groups_of(analysis))[["group", "term", "count"]]),
-        "claims": find_claims(analysis.sentences),
+        "claims": find_claims(analysis.sentences, tokens=analysis.tokens),
         "style": style_table(analysis.sentences, find_quotes(analysis.sentences)),
     }
     return {name: frame[columns(name)].reset_index(drop=True) for name, frame in tables.items()}
