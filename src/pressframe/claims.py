@@ -47,9 +47,9 @@ def _bags(body: pd.DataFrame, tokens: pd.DataFrame) -> list[frozenset[str]]:
     """``stems`` of each body sentence, from its rows of the tokens table: words, not stopwords, longer than one."""
     content = tokens[tokens.is_word & ~tokens.is_stop & (tokens.token.str.len() > 1)]
     bags: dict[str, set[str]] = {}
-    for sentence_id, term in zip(content.sentence_id, content.stem):
+    for sentence_id, term in zip(content.sentence_id.tolist(), content.stem.tolist()):
         bags.setdefault(sentence_id, set()).add(term)
-    return [frozenset(bags.get(sentence_id, ())) for sentence_id in body.sentence_id]
+    return [frozenset(bags.get(sentence_id, ())) for sentence_id in body.sentence_id.tolist()]
 
 
 def find_claims(sentences: pd.DataFrame, *, threshold: float | None = None,

@@ -80,7 +80,8 @@ def find_in_text(text: str) -> list[tuple[int, int, Entry]]:
 def find_mentions(sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per mention of Putin or Kim in the sentences: columns ``MENTION_COLUMNS``."""
     rows = [(article_id, sentence_id, start, end, text[start:end], entry.actor, entry.label, entry.register)
-            for article_id, sentence_id, text in zip(sentences.article_id, sentences.sentence_id, sentences.text)
+            for article_id, sentence_id, text in zip(sentences.article_id.tolist(), sentences.sentence_id.tolist(),
+                                                        sentences.text.tolist())
             for start, end, entry in find_in_text(text)]
     return pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
 

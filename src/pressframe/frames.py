@@ -82,7 +82,7 @@ def frame_hits(sentences: pd.DataFrame) -> pd.DataFrame:
     literals = sorted({literal for _, indicators in codebook for _, _, literal in indicators if literal})
     texts = body.text.tolist()
     rows_of: dict[str, list[int]] = {}
-    for row, article_id in enumerate(body.article_id):
+    for row, article_id in enumerate(body.article_id.tolist()):
         rows_of.setdefault(article_id, []).append(row)
     # Every match of an indicator contains its literal part; where case folds simply (see simple_case), a
     # substring test on the lower-cased sentence rules most indicators out before the search.
@@ -99,7 +99,7 @@ def frame_hits(sentences: pd.DataFrame) -> pd.DataFrame:
                 if hit is not None:
                     hit_of.setdefault(row, []).append((frame, hit))
     rows = [(article_id, sentence_id, frame, hit)
-            for row, (article_id, sentence_id) in enumerate(zip(body.article_id, body.sentence_id))
+            for row, (article_id, sentence_id) in enumerate(zip(body.article_id.tolist(), body.sentence_id.tolist()))
             for frame, hit in hit_of.get(row, ())]
     return pd.DataFrame(rows, columns=list(HIT_COLUMNS))
 
@@ -128,7 +128,7 @@ def presence(sentences: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
     body = sentences[sentences.part == "body"]
     index = pd.Index(body.sentence_id, name="sentence_id")
     names = frame_names()
-    row_of = {sentence_id: row for row, sentence_id in enumerate(index)}
+    row_of = {sentence_id: row for row, sentence_id in enumerate(index.tolist())}
     column_of = {frame: column for column, frame in enumerate(names)}
     if len(row_of) < len(index) or not (set(hits.sentence_id) <= row_of.keys() and set(hits.frame) <= column_of.keys()):
         table = pd.DataFrame(False, index=index, columns=names)   # repeated ids or unknown hits: label by label
@@ -136,7 +136,7 @@ def presence(sentences: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
             table.loc[hit.sentence_id, hit.frame] = True
         return table
     values = np.zeros((len(index), len(names)), dtype=bool)
-    values[[row_of[s] for s in hits.sentence_id], [column_of[f] for f in hits.frame]] = True
+    values[[row_of[s] for s in hits.sentence_id.tolist()], [column_of[f] for f in hits.frame.tolist()]] = True
     return pd.DataFrame(values, index=index, columns=names)
 
 
@@ -202,9 +202,9 @@ def salience_by(sentences: pd.DataFrame, hits: pd.DataFrame, units: dict[str, st
     Column ``unit`` then ``SALIENCE_COLUMNS``, units in sorted order."""
     options = {"n_boot": 2000, "seed": 0, "level": 0.95, **options}
     present = presence(sentences, hits)
-    article_of = dict(zip(sentences.sentence_id, sentences.article_id))
+    article_of = dict(zip(sentences.sentence_id.tolist(), sentences.article_id.tolist()))
     rows_of: dict[str, list[int]] = {}
-    for row, sentence_id in enumerate(present.index):      # one pass: no mask over every sentence per unit
+    for row, sentence_id in enumerate(present.index.tolist()):      # one pass: no mask over every sentence per unit
         rows_of.setdefault(units[article_of[sentence_id]], []).append(row)
     values = present.to_numpy(dtype=float)
     names = list(present.columns)

@@ -491,9 +491,8 @@ def _paragraphs(sentences: pd.DataFrame) -> list[tuple[str, list[list[tuple[int,
     """The sentences by article (sorted by id) and by line (sorted by number), each line's in table order,
     as ``(char_start, char_end, text, sentence_id)``: one pass over the columns, no sub-frame per paragraph."""
     by_article: dict[str, dict[int, list[tuple[int, int, str, str]]]] = {}
-    for article_id, line_no, char_start, char_end, text, sentence_id in zip(
-            sentences.article_id, sentences.line_no, sentences.char_start, sentences.char_end, sentences.text,
-            sentences.sentence_id):
+    names = ("article_id", "line_no", "char_start", "char_end", "text", "sentence_id")
+    for article_id, line_no, char_start, char_end, text, sentence_id in zip(*(sentences[n].tolist() for n in names)):
         by_article.setdefault(article_id, {}).setdefault(line_no, []).append((char_start, char_end, text, sentence_id))
     return [(article_id, [lines[n] for n in sorted(lines)]) for article_id, lines in sorted(by_article.items())]
 

@@ -127,8 +127,8 @@ def sentences_table(pieces: pd.DataFrame) -> pd.DataFrame:
     ``char_start``/``char_end`` index the original line ``line_no``, so ``line[char_start:char_end] == text``.
     """
     by_article: dict[str, list[tuple]] = {}     # one pass over the columns: no sub-frame per article
-    for article_id, line_no, char_start, part, text in zip(pieces.article_id, pieces.line_no, pieces.char_start,
-                                                           pieces.part, pieces.text):
+    columns = (pieces[name].tolist() for name in ("article_id", "line_no", "char_start", "part", "text"))
+    for article_id, line_no, char_start, part, text in zip(*columns):
         if part not in KEPT_PARTS:
             by_article.setdefault(article_id, [])
             continue
@@ -154,7 +154,7 @@ def tokens_table(sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per token of every sentence: the token, its stem, and whether it is a word and a stopword."""
     stops = stopwords()
     rows = []
-    for article_id, sentence_id, text in zip(sentences.article_id, sentences.sentence_id, sentences.text):
+    for article_id, sentence_id, text in zip(*(sentences[name].tolist() for name in ("article_id", "sentence_id", "text"))):
         for n, token in enumerate(tokenize(text), start=1):
             word = is_word(token)
             rows.append((article_id, sentence_id, n, token, stem(token) if word else token, word, token.lower() in stops))

@@ -311,7 +311,7 @@ def find_timexes(sentences: pd.DataFrame, *, published: date) -> pd.DataFrame:
     ``start``/``end`` are offsets within the sentence; ``anchor`` is the publication date for values
     resolved against it, ``event:<phrase>`` for "N Jahre nach <phrase>", empty for absolute values.
     """
-    rows = _timex_rows(zip(sentences.article_id, sentences.sentence_id, sentences.text), published)
+    rows = _timex_rows(zip(sentences.article_id.tolist(), sentences.sentence_id.tolist(), sentences.text.tolist()), published)
     return pd.DataFrame(rows, columns=list(TIMEX_COLUMNS))
 
 
@@ -334,7 +334,7 @@ def _timex_rows(sentences, published: date) -> list[tuple]:
 def timexes_table(sentences: pd.DataFrame, published: dict[str, date]) -> pd.DataFrame:
     """``find_timexes`` over every article of ``sentences``, each against its own publication date."""
     by_article: dict[str, list[tuple[str, str, str]]] = {}   # one pass, one table: no sub-frame per article
-    for row in zip(sentences.article_id, sentences.sentence_id, sentences.text):
+    for row in zip(sentences.article_id.tolist(), sentences.sentence_id.tolist(), sentences.text.tolist()):
         by_article.setdefault(row[0], []).append(row)
     if not by_article:
         return pd.DataFrame(columns=list(TIMEX_COLUMNS))
