@@ -63,12 +63,13 @@ def articles_table(analysis: Analysis) -> pd.DataFrame:
     body = analysis.sentences[analysis.sentences.part == "body"]
     words = analysis.tokens[analysis.tokens.is_word & analysis.tokens.sentence_id.isin(body.sentence_id)]
     titles = analysis.sentences[analysis.sentences.part == "title"].groupby("article_id").text.agg(" ".join)
+    n_sentences, n_tokens = body.article_id.value_counts(), words.article_id.value_counts()   # not a mask per article
     rows = [{
         "article_id": a.article_id, "outlet": a.outlet, "country_group": a.country_group, "event": a.event,
         "published": a.published.isoformat(), "published_status": a.published_status,
         "title": titles.get(a.article_id, ""),
-        "n_sentences": int((body.article_id == a.article_id).sum()),
-        "n_tokens": int((words.article_id == a.article_id).sum()),
+        "n_sentences": int(n_sentences.get(a.article_id, 0)),
+        "n_tokens": int(n_tokens.get(a.article_id, 0)),
     } for a in analysis.articles]
     return pd.DataFrame(rows, columns=columns("articles"))
 
