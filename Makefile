@@ -51,7 +51,7 @@ test: html
 lock:
 	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes -o requirements.lock
 
-# Benchmarks, not part of `make test` (about 15 minutes): the analysis core over synthetic corpora 1x to
+# Benchmarks, not part of `make test` (about 10 minutes): the analysis core over synthetic corpora 1x to
 # 1000x the seeds, a regex floor and spaCy's blank German pipeline beside it, and the build commands
 # timed in a throwaway clone. Writes benchmarks/results.csv and benchmarks/machine.json; see
 # benchmarks/README.md. spaCy comes from benchmarks/requirements.lock, never from the book's lock.
