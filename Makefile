@@ -7,12 +7,13 @@ PYTHON_BOOT ?= python3
 VENV        := .venv
 PY          := $(VENV)/bin/python
 STAMP       := $(VENV)/.pressframe-installed
+BENCH_STAMP := $(VENV)/.bench-installed
 SITE_EXTRA  := _build/site-extra
 
 # Same string hashing in every process, so nothing can depend on set order by accident.
 export PYTHONHASHSEED := 0
 
-.PHONY: book html singlehtml pdf data notebooks test unit nbval validate lock clean distclean
+.PHONY: book html singlehtml pdf data notebooks test unit nbval validate lock bench bench-lock clean distclean
 
 book: html
 
@@ -61,6 +62,22 @@ test: html
 # Maintainers only: re-pin every package after editing pyproject.toml (needs uv).
 lock:
 	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes -o requirements.lock
+
+# Benchmarks, not part of `make test` (about 10 minutes): the analysis core over synthetic corpora 1x to
+# 1000x the seeds, a regex floor and spaCy's blank German pipeline beside it, and the build commands
+# timed in a throwaway clone. Writes benchmarks/results.csv and benchmarks/machine.json; see
+# benchmarks/README.md. spaCy comes from benchmarks/requirements.lock, never from the book's lock.
+# Options go through BENCH_ARGS, e.g. make bench BENCH_ARGS="--no-build --runs 3".
+bench: $(BENCH_STAMP)
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+$(BENCH_STAMP): $(STAMP) benchmarks/requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r benchmarks/requirements.lock
+	@touch $@
+
+# Maintainers only: re-pin the benchmark's extra packages, within the book's pins.
+bench-lock:
+	uv pip compile benchmarks/requirements.in --universal --python-version 3.11 --generate-hashes -c requirements.lock -o benchmarks/requirements.lock
 
 clean:
 	rm -rf _build

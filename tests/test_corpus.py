@@ -212,6 +212,28 @@ def test_unknown_country_group(corpus: Path, capsys) -> None:
                       "(expected one of: Swiss, German, French-derived)"]
 
 
+def renumber(folder: Path, old: str, new: str) -> None:
+    """Give article ``old`` the id ``new``, in its row and in its file name."""
+    header, rows = read_table(folder)
+    (row,) = [r for r in rows if r["article_id"] == old]
+    row["article_id"], row["file"] = new, new + FILES[old].removeprefix(old)
+    write_table(folder, header, rows)
+    (folder / FILES[old]).rename(folder / row["file"])
+
+
+@pytest.mark.parametrize("value", ["01", "1a3", "x001"])
+def test_article_id_needs_three_or_more_digits(corpus: Path, capsys, value: str) -> None:
+    renumber(corpus, "004", value)
+    problem = only_problem(corpus)
+    assert (problem.line, problem.field) == (6, "article_id")
+    assert problem.message == f"'{value}' is not an id of three or more digits"
+
+
+def test_article_id_of_four_digits_loads(corpus: Path) -> None:
+    renumber(corpus, "004", "1004")
+    assert [a.article_id for a in load_corpus(corpus)] == ["000", "001", "002", "003", "1004"]
+
+
 @pytest.mark.parametrize("value", ["2024-13-01", "19.06.2024", "2024-02-30"])
 def test_invalid_date(corpus: Path, capsys, value: str) -> None:
     edit_row(corpus, "004", published=value)

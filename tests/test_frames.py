@@ -78,3 +78,35 @@ def test_kappa_facts_name_the_weakest_frame():
 
     facts = kappa_facts(pd.DataFrame({"frame": ["a_b", "c"], "kappa": [0.2, 0.6]}), "x")
     assert facts == {"x_kappa_mean": pytest.approx(0.4), "x_kappa_min": 0.2, "x_kappa_min_frame": "a b"}
+
+
+def test_claims_from_the_tokens_table_are_the_same(analysis):
+    pd.testing.assert_frame_equal(find_claims(analysis.sentences, tokens=analysis.tokens),
+                                  find_claims(analysis.sentences))
+
+
+def test_salience_by_unit_is_salience_of_each_unit_alone(analysis):
+    from pressframe.frames import salience_by
+
+    hits = frame_hits(analysis.sentences)
+    units = {a: a for a in analysis.sentences.article_id.unique()}
+    together = salience_by(analysis.sentences, hits, units, n_boot=300, seed=3)
+    present = presence(analysis.sentences, hits)
+    of = analysis.sentences.set_index("sentence_id").article_id
+    for unit, table in together.groupby("unit"):
+        alone = salience(present[present.index.map(of) == unit], n_boot=300, seed=3)
+        pd.testing.assert_frame_equal(table.drop(columns="unit").reset_index(drop=True), alone, check_exact=True)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der KRIEG geht weiter.",                    # upper case: indicators ignore case
+    "Der Kriеg geht weiter.",                    # a Cyrillic е: no simple case folding, searched as before
+    "Die Sanktionen verletzt er, ſagt man.",     # long s: its case partner is "s"
+    "Ein Angriff? Nein: kein Angriff.",
+])
+def test_indicator_shortcut_finds_what_a_plain_search_finds(sentence):
+    hits = frame_hits(sentences_from_paragraphs("900", [sentence]))
+    expected = [(frame.frame, next(text for text, pattern in frame.indicators if pattern.search(s)))
+                for s in sentences_from_paragraphs("900", [sentence]).text for frame in load_codebook()
+                if any(pattern.search(s) for _, pattern in frame.indicators)]
+    assert list(zip(hits.frame, hits.indicator)) == expected

@@ -221,6 +221,14 @@ def test_tokenize(text: str, expected: list[str]) -> None:
     assert tokenize(text) == expected
 
 
+def test_tokenize_is_nltks_tokenizer_on_every_sentence_and_hard_marks(analysis) -> None:
+    from pressframe.text import _word_tokenizer
+
+    extra = ["Ko\u0308nig ½ x\u203fy a\u200db \x1c ² Kč ſ Kelvin\u212a", *[t for t, _ in (p.values for p in TOKENS)]]
+    for text in [*analysis.sentences.text, *extra]:
+        assert tokenize(text) == _word_tokenizer().tokenize(text)
+
+
 def test_stem_waffenlieferungen() -> None:
     assert stem("Waffenlieferungen") == "waffenliefer"
     assert stem("Waffenlieferung") == stem("Waffenlieferungen")

@@ -43,12 +43,26 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(stem(t) for t in tokenize(text) if is_word(t) and t.lower() not in stop and len(t) > 1)
 
 
-def find_claims(sentences: pd.DataFrame, *, threshold: float | None = None) -> pd.DataFrame:
-    """One row per body sentence and claim it carries: ``CLAIM_COLUMNS``, by claim order, then sentence order."""
+def _bags(body: pd.DataFrame, tokens: pd.DataFrame) -> list[frozenset[str]]:
+    """``stems`` of each body sentence, from its rows of the tokens table: words, not stopwords, longer than one."""
+    content = tokens[tokens.is_word & ~tokens.is_stop & (tokens.token.str.len() > 1)]
+    bags: dict[str, set[str]] = {}
+    for sentence_id, term in zip(content.sentence_id.tolist(), content.stem.tolist()):
+        bags.setdefault(sentence_id, set()).add(term)
+    return [frozenset(bags.get(sentence_id, ())) for sentence_id in body.sentence_id.tolist()]
+
+
+def find_claims(sentences: pd.DataFrame, *, threshold: float | None = None,
+                tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per body sentence and claim it carries: ``CLAIM_COLUMNS``, by claim order, then sentence order.
+
+    ``tokens``, the tokens table of ``sentences`` (pressframe.text.tokens_table) where the caller has it,
+    saves tokenising and stemming the sentences again; the result is the same.
+    """
     claims, default = load_claims()
     threshold = default if threshold is None else threshold
     body = sentences[sentences.part == "body"]
-    bags = [stems(t) for t in body.text]
+    bags = [stems(t) for t in body.text] if tokens is None else _bags(body, tokens)
     frequency: dict[str, int] = defaultdict(int)
     index: dict[str, list[int]] = defaultdict(list)
     for number, bag in enumerate(bags):
@@ -58,6 +72,7 @@ def find_claims(sentences: pd.DataFrame, *, threshold: float | None = None) -> p
     n = max(len(bags), 1)
     weight = lambda term: math.log((n + 1) / (frequency.get(term, 0) + 1)) + 1.0   # noqa: E731 (smoothed idf)
     norms = [math.sqrt(sum(weight(t) ** 2 for t in bag)) or 1.0 for bag in bags]
+    article_ids, sentence_ids = body.article_id.tolist(), body.sentence_id.tolist()
     rows = []
     for claim in claims:
         best: dict[int, float] = {}
@@ -72,8 +87,8 @@ def find_claims(sentences: pd.DataFrame, *, threshold: float | None = None) -> p
                 best[number] = max(best.get(number, 0.0), value / (norm * norms[number]))
         for number in sorted(best):
             if best[number] >= threshold:
-                row = body.iloc[number]
-                rows.append((claim.claim_id, claim.claim, row.article_id, row.sentence_id, round(best[number], 6)))
+                rows.append((claim.claim_id, claim.claim, article_ids[number], sentence_ids[number],
+                             round(best[number], 6)))
     return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
 
 

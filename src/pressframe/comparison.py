@@ -93,7 +93,7 @@ def vocabulary(analysis: Analysis, *, top: int = 8) -> pd.DataFrame:
 
 def claims(analysis: Analysis) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The claim sentences and the claims-by-articles matrix."""
-    found = find_claims(analysis.sentences)
+    found = find_claims(analysis.sentences, tokens=analysis.tokens)
     return found, claims_matrix(found, sorted(groups_of(analysis)))
 
 

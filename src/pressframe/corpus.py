@@ -25,7 +25,7 @@ COUNTRY_GROUPS = ("Swiss", "German", "French-derived")
 PUBLISHED_STATUSES = ("printed", "inferred")
 EVIDENCE_SEPARATOR = " | "
 
-_ARTICLE_ID = re.compile(r"\d{3}")
+_ARTICLE_ID = re.compile(r"\d{3,}")   # NNN; a corpus of more than 1000 texts needs more digits
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -142,7 +142,7 @@ def _check_row(corpus: Path, line: int, row: dict[str, str], shown: str) -> tupl
         return None, problems
     article_id, filename = row["article_id"], row["file"]
     if not _ARTICLE_ID.fullmatch(article_id):
-        problems.append(Problem(shown, f"'{article_id}' is not a three-digit id", line, "article_id"))
+        problems.append(Problem(shown, f"'{article_id}' is not an id of three or more digits", line, "article_id"))
     if "/" in filename or "\\" in filename or not filename.endswith(".txt"):
         problems.append(Problem(shown, f"'{filename}' is not a .txt file name inside the corpus folder", line, "file"))
     elif not filename.startswith(article_id + "_"):

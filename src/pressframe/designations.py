@@ -15,6 +15,7 @@ import pandas as pd
 import yaml
 
 from .paths import DATA_DIR
+from .patterns import PatternSet
 
 MENTION_COLUMNS = ("article_id", "sentence_id", "start", "end", "surface", "actor", "designation", "register")
 DESIGNATION_COLUMNS = ("article_id", "actor", "designation", "count")
@@ -56,9 +57,16 @@ def _names_someone_else(text: str, end: int, entry: Entry, names: list[tuple[int
     return not any(s == start_of_next for s, _, e in names)
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_patterns() -> PatternSet:
+    """Every pattern of the gazetteer, joined to find where any of them can match in one scan."""
+    return PatternSet([entry.pattern for entry in gazetteer()], before=_BEFORE, after=_AFTER)
+
+
 def find_in_text(text: str) -> list[tuple[int, int, Entry]]:
     """Non-overlapping gazetteer matches in ``text`` as ``(start, end, entry)``, longest first, then in order."""
-    candidates = [(m.start(), m.end(), entry) for entry in gazetteer() for m in entry.pattern.finditer(text)]
+    candidates = [(m.start(), m.end(), entry)
+                  for entry, found in zip(gazetteer(), _gazetteer_patterns().finditer_each(text)) for m in found]
     names = [c for c in candidates if c[2].register == "name"]
     candidates = [c for c in candidates if not _names_someone_else(text, c[1], c[2], names)]
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
@@ -71,8 +79,10 @@ def find_in_text(text: str) -> list[tuple[int, int, Entry]]:
 
 def find_mentions(sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per mention of Putin or Kim in the sentences: columns ``MENTION_COLUMNS``."""
-    rows = [(s.article_id, s.sentence_id, start, end, s.text[start:end], entry.actor, entry.label, entry.register)
-            for s in sentences.itertuples() for start, end, entry in find_in_text(s.text)]
+    rows = [(article_id, sentence_id, start, end, text[start:end], entry.actor, entry.label, entry.register)
+            for article_id, sentence_id, text in zip(sentences.article_id.tolist(), sentences.sentence_id.tolist(),
+                                                        sentences.text.tolist())
+            for start, end, entry in find_in_text(text)]
     return pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
 
 

@@ -18,12 +18,14 @@ import pandas as pd
 import yaml
 
 from .paths import DATA_DIR
+from .patterns import simple_case
 
 CODEBOOK = DATA_DIR.parent / "codebook" / "frames.yml"
 HIT_COLUMNS = ("article_id", "sentence_id", "frame", "indicator")
 SALIENCE_COLUMNS = ("frame", "sentences", "n", "share", "low", "high")
 FUNCTIONS = ("problem definition", "causal interpretation", "moral evaluation", "treatment recommendation")
 REQUIRED = ("frame", "generic", "function", "definition", "indicators", "examples")
+_DTYPES = {"sentences": "int64", "n": "int64", "share": "float64", "low": "float64", "high": "float64"}
 
 
 class CodebookError(ValueError):
@@ -75,22 +77,67 @@ def frame_names() -> list[str]:
 def frame_hits(sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per body sentence and frame it carries, with the first indicator that matched: ``HIT_COLUMNS``."""
     body = sentences[sentences.part == "body"]
-    rows = []
-    for sentence in body.itertuples():
-        for frame in load_codebook():
-            hit = next((text for text, pattern in frame.indicators if pattern.search(sentence.text)), None)
-            if hit is not None:
-                rows.append((sentence.article_id, sentence.sentence_id, frame.frame, hit))
+    codebook = tuple((frame.frame, tuple((text, pattern, _required_literal(text)) for text, pattern in frame.indicators))
+                     for frame in load_codebook())
+    literals = sorted({literal for _, indicators in codebook for _, _, literal in indicators if literal})
+    texts = body.text.tolist()
+    rows_of: dict[str, list[int]] = {}
+    for row, article_id in enumerate(body.article_id.tolist()):
+        rows_of.setdefault(article_id, []).append(row)
+    # Every match of an indicator contains its literal part; where case folds simply (see simple_case), a
+    # substring test on the lower-cased sentence rules most indicators out before the search.
+    hit_of: dict[int, list[tuple[str, str]]] = {}
+    for rows in rows_of.values():
+        lowered = [None if not simple_case(texts[row]) else texts[row].lower() for row in rows]
+        article = "\n".join(low for low in lowered if low is not None)
+        absent = {literal for literal in literals if literal not in article}   # in no sentence of the article
+        live = tuple((frame, tuple(i for i in indicators if i[2] not in absent)) for frame, indicators in codebook)
+        for row, low in zip(rows, lowered):
+            for frame, indicators in (codebook if low is None else live):
+                hit = next((text for text, pattern, literal in indicators
+                            if (low is None or not literal or literal in low) and pattern.search(texts[row])), None)
+                if hit is not None:
+                    hit_of.setdefault(row, []).append((frame, hit))
+    rows = [(article_id, sentence_id, frame, hit)
+            for row, (article_id, sentence_id) in enumerate(zip(body.article_id.tolist(), body.sentence_id.tolist()))
+            for frame, hit in hit_of.get(row, ())]
     return pd.DataFrame(rows, columns=list(HIT_COLUMNS))
+
+
+def _required_literal(source: str) -> str:
+    """The longest run of plain characters every match of ``source`` contains, lower-cased ("" if none or unsure)."""
+    try:
+        from re import _constants, _parser       # the regex parser of Python 3.11+
+        items = _parser.parse(source, re.IGNORECASE).data
+    except (ImportError, AttributeError, re.error):
+        return ""
+    runs, run = [], ""
+    for op, value in items:
+        if op is _constants.LITERAL:
+            run += chr(value)
+        else:
+            runs.append(run)
+            run = ""
+    runs.append(run)
+    literal = max(runs, key=len).lower()
+    return literal if literal and simple_case(literal) else ""
 
 
 def presence(sentences: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
     """Body sentences by frames: True where the sentence carries the frame (rows in sentence order)."""
     body = sentences[sentences.part == "body"]
-    table = pd.DataFrame(False, index=pd.Index(body.sentence_id, name="sentence_id"), columns=frame_names())
-    for hit in hits.itertuples():
-        table.loc[hit.sentence_id, hit.frame] = True
-    return table
+    index = pd.Index(body.sentence_id, name="sentence_id")
+    names = frame_names()
+    row_of = {sentence_id: row for row, sentence_id in enumerate(index.tolist())}
+    column_of = {frame: column for column, frame in enumerate(names)}
+    if len(row_of) < len(index) or not (set(hits.sentence_id) <= row_of.keys() and set(hits.frame) <= column_of.keys()):
+        table = pd.DataFrame(False, index=index, columns=names)   # repeated ids or unknown hits: label by label
+        for hit in hits.itertuples():
+            table.loc[hit.sentence_id, hit.frame] = True
+        return table
+    values = np.zeros((len(index), len(names)), dtype=bool)
+    values[[row_of[s] for s in hits.sentence_id.tolist()], [column_of[f] for f in hits.frame.tolist()]] = True
+    return pd.DataFrame(values, index=index, columns=names)
 
 
 def salience(present: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0, level: float = 0.95) -> pd.DataFrame:
@@ -100,23 +147,73 @@ def salience(present: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0, level:
     on every run). Columns ``SALIENCE_COLUMNS``; ``sentences`` counts the sentences with the frame.
     """
     values = present.to_numpy(dtype=float)
-    n = len(values)
-    if n == 0:
+    if len(values) == 0:
         return pd.DataFrame({"frame": present.columns, "sentences": 0, "n": 0, "share": np.nan,
                              "low": np.nan, "high": np.nan})[list(SALIENCE_COLUMNS)]
-    rng = np.random.default_rng(seed)
-    shares = values[rng.integers(0, n, size=(n_boot, n))].mean(axis=1)
+    (numbers,) = _salience_values([values], n_boot=n_boot, seed=seed, level=level)
+    return pd.DataFrame({"frame": present.columns, **numbers})
+
+
+_BATCH_COLUMNS = 4096     # frames x units whose resampled shares are held at once, per size n
+
+
+def _salience_values(matrices: list[np.ndarray], *, n_boot: int, seed: int, level: float) -> list[dict]:
+    """The numbers of ``salience`` for each 0/1 matrix of sentences by frames (each with at least one row).
+
+    A resample's share is the count of drawn sentences with the frame over n, and the count is the sum of
+    how often each sentence with the frame is drawn: an exact integer, so dividing by n gives bit for bit
+    the mean of the gathered n_boot x n x frames values, without gathering them. The generator
+    is seeded afresh for every unit, so units of the same size n draw the same sentences: they share one
+    draw, one product and one quantile call (all column by column, so each unit's numbers are its own).
+    """
     tail = (1 - level) / 2
-    return pd.DataFrame({"frame": present.columns, "sentences": values.sum(axis=0).astype(int), "n": n,
-                         "share": values.mean(axis=0), "low": np.quantile(shares, tail, axis=0),
-                         "high": np.quantile(shares, 1 - tail, axis=0)})[list(SALIENCE_COLUMNS)]
+    # a frame no sentence of a unit carries has every resampled share 0.0: its interval is that of zeros
+    zero_low, zero_high = np.quantile(np.zeros((n_boot, 1)), [tail, 1 - tail], axis=0)[:, 0]
+    found: list[dict | None] = [None] * len(matrices)
+    by_size: dict[int, list[int]] = {}
+    for i, matrix in enumerate(matrices):
+        by_size.setdefault(len(matrix), []).append(i)
+    for n, members in by_size.items():
+        rng = np.random.default_rng(seed)
+        draws = rng.integers(0, n, size=(n_boot, n))
+        drawn = np.bincount((draws + np.arange(n_boot)[:, None] * n).ravel(), minlength=n_boot * n).reshape(n_boot, n)
+        width = matrices[members[0]].shape[1]
+        step = max(1, _BATCH_COLUMNS // max(width, 1))
+        for first in range(0, len(members), step):
+            batch = members[first : first + step]
+            stacked = np.hstack([matrices[i] for i in batch])
+            low, high = np.full(stacked.shape[1], zero_low), np.full(stacked.shape[1], zero_high)
+            carried = np.flatnonzero(stacked.any(axis=0))
+            if carried.size:
+                # counts of drawn sentences with the frame: the draw counts of its sentences, added up
+                columns, rows = np.nonzero(stacked[:, carried].T)
+                starts = np.searchsorted(columns, np.arange(carried.size))
+                shares = np.add.reduceat(drawn[:, rows], starts, axis=1) / n
+                low[carried], high[carried] = np.quantile(shares, [tail, 1 - tail], axis=0)
+            counts, means = stacked.sum(axis=0).astype(int), stacked.mean(axis=0)
+            for j, i in enumerate(batch):
+                cols = slice(j * width, (j + 1) * width)
+                found[i] = {"sentences": counts[cols], "n": n, "share": means[cols], "low": low[cols], "high": high[cols]}
+    return found
 
 
 def salience_by(sentences: pd.DataFrame, hits: pd.DataFrame, units: dict[str, str], **options) -> pd.DataFrame:
     """Salience per unit: ``units`` maps article ids to a unit (the article itself, or its country group).
     Column ``unit`` then ``SALIENCE_COLUMNS``, units in sorted order."""
+    options = {"n_boot": 2000, "seed": 0, "level": 0.95, **options}
     present = presence(sentences, hits)
-    article_of = sentences.set_index("sentence_id").article_id
-    unit_of = present.index.map(lambda s: units[article_of[s]])
-    frames = [salience(present[unit_of == unit], **options).assign(unit=unit) for unit in sorted(set(unit_of))]
-    return pd.concat(frames, ignore_index=True)[["unit", *SALIENCE_COLUMNS]]
+    article_of = dict(zip(sentences.sentence_id.tolist(), sentences.article_id.tolist()))
+    rows_of: dict[str, list[int]] = {}
+    for row, sentence_id in enumerate(present.index.tolist()):      # one pass: no mask over every sentence per unit
+        rows_of.setdefault(units[article_of[sentence_id]], []).append(row)
+    values = present.to_numpy(dtype=float)
+    names = list(present.columns)
+    order = sorted(rows_of)
+    columns: dict[str, list] = {"unit": [], "frame": [], **{name: [] for name in SALIENCE_COLUMNS[1:]}}
+    for unit, numbers in zip(order, _salience_values([values[rows_of[unit]] for unit in order], **options)):
+        columns["unit"] += [unit] * len(names)
+        columns["frame"] += names
+        for name in SALIENCE_COLUMNS[1:]:
+            value = numbers[name]
+            columns[name] += value.tolist() if isinstance(value, np.ndarray) else [value] * len(names)
+    return pd.DataFrame({name: pd.Series(column, dtype=_DTYPES.get(name)) for name, column in columns.items()})

@@ -34,12 +34,24 @@ import yaml
 
 from .designations import find_in_text
 from .paths import DATA_DIR
+from .patterns import PatternSet, simple_case
 from .text import is_word, stopwords, tokenize
 
 QUOTE_COLUMNS = ("article_id", "sentence_id", "quote", "speaker", "speaker_type", "cue", "kind")
 UNKNOWN = "unknown"   # a quotation whose speaker the rules cannot find
 NOBODY = "none"       # a scare quote (or a named thing) that no cue attributes to anyone
 _NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßéèáíó]+(?:-[A-Za-zÄÖÜäöü][a-zäöüß]+)?"   # Kim Yo-jong, Ri Song-chol
+_BEFORE, _AFTER = r"(?<![\w-])", r"(?![\w-])"   # a name or word is whole: no letter, digit or hyphen either side
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def _role_end(roles: list[str]) -> re.Pattern | None:
+    """Any role, lower case, then no word character: matched case-sensitively in a lower-cased text, it
+    finds the words ``Rules.role`` can match, where case folds simply (None if a role's case does not)."""
+    lowered = [role.lower() for role in roles]
+    if not all(simple_case(role) for role in lowered):
+        return None
+    return re.compile("(?:" + _words_alternation(lowered) + r")(?![\w-])")
 
 
 def _words_alternation(words) -> str:
@@ -63,6 +75,8 @@ class Rules:
     echo: re.Pattern
     leadership_hints: dict[str, tuple[str, ...]]
     known: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...]
+    known_patterns: PatternSet          # the patterns of ``known``, in order, joined
+    role_end: re.Pattern | None         # a role, lower case, at the end of a word: where ``role`` can match
     actor_speakers: dict[str, tuple[str, str]]
     media_anaphor: re.Pattern
     expert_type: str
@@ -92,7 +106,7 @@ def load_rules() -> Rules:
             actor_speakers[speaker["actor"]] = (speaker["name"], speaker["type"])
         else:
             known.append((speaker["name"], speaker["type"],
-                          tuple(re.compile(r"(?<![\w-])" + p + r"(?![\w-])") for p in speaker["patterns"])))
+                          tuple(re.compile(_BEFORE + p + _AFTER) for p in speaker["patterns"])))
     return Rules(
         marks=tuple((m["open"], m["close"]) for m in raw["marks"]),
         min_quote_words=int(raw["min_quote_words"]),
@@ -110,11 +124,25 @@ def load_rules() -> Rules:
         expert_roles=tuple(r.lower() for r in raw["expert_roles"]),
         leadership_hints={kind: tuple(words) for kind, words in raw["leadership_hints"].items()},
         known=tuple(known), actor_speakers=actor_speakers,
+        known_patterns=PatternSet([p for _, _, patterns in known for p in patterns], before=_BEFORE, after=_AFTER),
+        role_end=_role_end(raw["expert_roles"] + raw["other_roles"]),
         media_anaphor=re.compile(r"(?<![\w-])(?:der|die|dem)\s+(?:" + _words_alternation(raw["state_media_anaphors"])
                                  + r")(?![\w-])", re.IGNORECASE),
         expert_type=raw["expert_type"], other_type=raw["other_type"],
         name_articles=frozenset(raw["name_articles"]),
     )
+
+
+_GUILLEMET = re.compile("[«»]")
+
+
+def _positions(text: str, char: str) -> list[int]:
+    """Every index of ``char`` in ``text``, in order."""
+    found, i = [], text.find(char)
+    while i != -1:
+        found.append(i)
+        i = text.find(char, i + 1)
+    return found
 
 
 def find_spans(text: str) -> list[tuple[int, int]]:
@@ -125,7 +153,8 @@ def find_spans(text: str) -> list[tuple[int, int]]:
     An opening mark without its closing mark is not a quotation.
     """
     rules = load_rules()
-    first_guillemet = next((ch for ch in text if ch in "«»"), None)
+    first = _GUILLEMET.search(text)
+    first_guillemet = first.group() if first else None
     spans = []
     for opening, closing in rules.marks:
         if opening in "«»" and opening != first_guillemet:
@@ -133,7 +162,7 @@ def find_spans(text: str) -> list[tuple[int, int]]:
         if (opening, closing) == ("“", "”") and "„" in text:
             continue
         if opening == closing:
-            marks = [i for i, ch in enumerate(text) if ch == opening and not (i and text[i - 1].isdigit())]
+            marks = [i for i in _positions(text, opening) if not (i and text[i - 1].isdigit())]
             spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2])]
             continue
         position = 0
@@ -166,6 +195,52 @@ class _Mention:
     anaphor: str = ""           # "media" or "role:<role>"
 
 
+@dataclass(frozen=True)
+class _Scan:
+    """What the rules match in a masked paragraph before anything is resolved: the same in both passes."""
+
+    designations: list                  # find_in_text
+    known: list[list[re.Match]]         # per pattern of Rules.known, in order
+    media: list[re.Match]
+    introduced: list[list[re.Match]]    # per pattern of Rules.introduced
+    roles: list[re.Match]
+
+
+def _role_matches(masked: str, rules: Rules) -> list[re.Match]:
+    """``list(rules.role.finditer(masked))``, tried only at the start of words that end with a role."""
+    if rules.role_end is None or not simple_case(masked):
+        return list(rules.role.finditer(masked))
+    found, position = [], 0
+    for hit in rules.role_end.finditer(masked.lower()):
+        start = hit.start()
+        while start and _WORD_CHAR.match(masked, start - 1):
+            start -= 1
+        if start < position:
+            continue
+        match = rules.role.match(masked, start)
+        if match is not None:
+            found.append(match)
+            position = match.end()
+    return found
+
+
+def _scan(masked: str) -> _Scan:
+    rules = load_rules()
+    roles = _role_matches(masked, rules)
+    # the first introduction ("Name Surname, der Militärexperte") needs a word ending in a role, as a role
+    # match does: without one it cannot match either
+    introduced = [[] if needs_role and not roles else list(pattern.finditer(masked))
+                  for (pattern, _), needs_role in zip(rules.introduced, (True, False))]
+    return _Scan(find_in_text(masked), rules.known_patterns.finditer_each(masked),
+                 list(rules.media_anaphor.finditer(masked)), introduced, roles)
+
+
+@lru_cache(maxsize=64)
+def _people_patterns(patterns: tuple[re.Pattern, ...]) -> PatternSet:
+    """The name patterns of the persons a reader knows, joined (the set grows as an article is read)."""
+    return PatternSet(patterns, before=_BEFORE, after=_AFTER)
+
+
 class _Reader:
     """Walks an article's paragraphs in order, remembering who has been introduced."""
 
@@ -184,8 +259,8 @@ class _Reader:
     def person(self, name: str, kind: str) -> _Person:
         if name not in self.people:
             surname = name.split()[-1]
-            self.people[name] = _Person(name, kind, [re.compile(r"(?<![\w-])(?:" + re.escape(name) + "|"
-                                                                  + re.escape(surname) + r")(?![\w-])")])
+            self.people[name] = _Person(name, kind, [re.compile(_BEFORE + "(?:" + re.escape(name) + "|"
+                                                                  + re.escape(surname) + ")" + _AFTER)])
         return self.people[name]
 
     def _role_type(self, masked: str, match: re.Match) -> str:
@@ -198,20 +273,24 @@ class _Reader:
                 return kind
         return self.rules.other_type
 
-    def mentions(self, masked: str) -> list[_Mention]:
-        """Persons named in a paragraph whose quotations are masked, in text order, anaphors resolved."""
+    def mentions(self, masked: str, scan: _Scan | None = None) -> list[_Mention]:
+        """Persons named in a paragraph whose quotations are masked, in text order, anaphors resolved.
+
+        ``scan`` is ``_scan(masked)`` where the caller has it already."""
         rules = self.rules
+        scan = scan or _scan(masked)
         found: list[_Mention] = []
-        for start, end, entry in find_in_text(masked):
+        for start, end, entry in scan.designations:
             if entry.actor in rules.actor_speakers:
                 genitive = entry.register == "name" and masked[start:end] != entry.label and masked[end - 1] == "s"
                 found.append(_Mention(start, end, self.person(*rules.actor_speakers[entry.actor]), genitive))
+        known = iter(scan.known)
         for name, kind, patterns in rules.known:
-            for pattern in patterns:
-                found += [_Mention(m.start(), m.end(), self.person(name, kind)) for m in pattern.finditer(masked)]
-        found += [_Mention(m.start(), m.end(), None, anaphor="media") for m in rules.media_anaphor.finditer(masked)]
-        for pattern, makes_expert in rules.introduced:
-            for match in pattern.finditer(masked):
+            for _ in patterns:
+                found += [_Mention(m.start(), m.end(), self.person(name, kind)) for m in next(known)]
+        found += [_Mention(m.start(), m.end(), None, anaphor="media") for m in scan.media]
+        for (pattern, makes_expert), matches in zip(rules.introduced, scan.introduced):
+            for match in matches:
                 if any(m.start <= match.start() < m.end and m.person is not None for m in found):
                     continue     # "Wladimir Putin, der russische …": a known person
                 words = match.group("name").split()
@@ -224,7 +303,7 @@ class _Reader:
                 if "role" in match.groupdict():
                     self.by_role.setdefault(self.role_key(match.group("role")), person)
                 found.append(_Mention(match.start(), match.end(), person))
-        for match in rules.role.finditer(masked):
+        for match in scan.roles:
             name = (match.group("name") or "").strip()
             key = self.role_key(match.group("role"))
             surnames = {p.name.split()[-1]: p for p in self.people.values()}
@@ -236,9 +315,12 @@ class _Reader:
                 found.append(_Mention(match.start(), match.end(), person))
             elif rules.anaphor_article.search(masked, max(0, match.start() - 40), match.start()):
                 found.append(_Mention(match.start(), match.end(), None, anaphor="role:" + key))
-        for person in list(self.people.values()):
-            for pattern in person.patterns:
-                found += [_Mention(m.start(), m.end(), person) for m in pattern.finditer(masked)]
+        people = list(self.people.values())
+        patterns = _people_patterns(tuple(pattern for person in people for pattern in person.patterns))
+        matches = iter(patterns.finditer_each(masked))
+        for person in people:
+            for _ in person.patterns:
+                found += [_Mention(m.start(), m.end(), person) for m in next(matches)]
         resolved = []
         for mention in _without_overlaps(found):
             if mention.anaphor:
@@ -371,14 +453,15 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
     return reader.last_subject, "none"
 
 
-def _paragraph(sentences: pd.DataFrame, reader: _Reader) -> tuple[_Paragraph, list[tuple[int, int]], list[str]]:
-    width = int(sentences.char_end.max())
+def _layout(sentences: list[tuple[int, int, str, str]]) -> _Layout:
+    """The paragraph of ``sentences`` (``(char_start, char_end, text, sentence_id)`` of one line, in order)."""
+    width = max(end for _, end, _, _ in sentences)
     chars = [" "] * width
     bounds, ids = [], []
-    for s in sentences.itertuples():
-        chars[s.char_start : s.char_end] = list(s.text)
-        bounds.append((s.char_start, s.char_end))
-        ids.append(s.sentence_id)
+    for char_start, char_end, sentence_text, sentence_id in sentences:
+        chars[char_start:char_end] = list(sentence_text)
+        bounds.append((char_start, char_end))
+        ids.append(sentence_id)
     text = "".join(chars)
     spans = find_spans(text)
     masked = list(text)
@@ -386,7 +469,32 @@ def _paragraph(sentences: pd.DataFrame, reader: _Reader) -> tuple[_Paragraph, li
         if _words(text[start + 1 : end - 1]) >= load_rules().min_quote_words:
             masked[start:end] = [" "] * (end - start)
     masked = "".join(masked)
-    return _Paragraph(text, masked, bounds, reader.mentions(masked)), spans, ids
+    return _Layout(text, masked, bounds, spans, ids, _scan(masked))
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """A paragraph before anyone in it is resolved."""
+
+    text: str
+    masked: str
+    bounds: list[tuple[int, int]]
+    spans: list[tuple[int, int]]
+    ids: list[str]
+    scan: _Scan
+
+    def read(self, reader: _Reader) -> _Paragraph:
+        return _Paragraph(self.text, self.masked, self.bounds, reader.mentions(self.masked, self.scan))
+
+
+def _paragraphs(sentences: pd.DataFrame) -> list[tuple[str, list[list[tuple[int, int, str, str]]]]]:
+    """The sentences by article (sorted by id) and by line (sorted by number), each line's in table order,
+    as ``(char_start, char_end, text, sentence_id)``: one pass over the columns, no sub-frame per paragraph."""
+    by_article: dict[str, dict[int, list[tuple[int, int, str, str]]]] = {}
+    names = ("article_id", "line_no", "char_start", "char_end", "text", "sentence_id")
+    for article_id, line_no, char_start, char_end, text, sentence_id in zip(*(sentences[n].tolist() for n in names)):
+        by_article.setdefault(article_id, {}).setdefault(line_no, []).append((char_start, char_end, text, sentence_id))
+    return [(article_id, [lines[n] for n in sorted(lines)]) for article_id, lines in sorted(by_article.items())]
 
 
 def find_quotes(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -396,13 +504,14 @@ def find_quotes(sentences: pd.DataFrame) -> pd.DataFrame:
     """
     rules = load_rules()
     rows = []
-    for article_id, article in sentences.groupby("article_id", sort=True):
+    for article_id, paragraphs in _paragraphs(sentences):
+        layouts = [_layout(paragraph_sentences) for paragraph_sentences in paragraphs]
         reader = _Reader()
-        for _, paragraph_sentences in article.groupby("line_no", sort=True):   # first pass: who is named
-            _paragraph(paragraph_sentences, reader)
+        for layout in layouts:   # first pass: who is named
+            layout.read(reader)
         reader = _Reader(known_people=reader.people)
-        for _, paragraph_sentences in article.groupby("line_no", sort=True):
-            paragraph, spans, ids = _paragraph(paragraph_sentences, reader)
+        for layout in layouts:
+            paragraph, spans, ids = layout.read(reader), layout.spans, layout.ids
             previous: _Person | str | None = None
             for start, end in spans:
                 inner = paragraph.text[start + 1 : end - 1]

@@ -60,10 +60,13 @@ def spelling_counts(text: str) -> tuple[int, int]:
 def style_table(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """Every measure of ``MEASURES`` for every article: long table with ``STYLE_COLUMNS``."""
     rows = []
+    direct = quotes[quotes.kind == "quote"]
+    direct_of = {article_id: group for article_id, group in direct.groupby("article_id", sort=False)}   # not a mask per article
     for article_id, article in sentences.groupby("article_id", sort=True):
         body = article[article.part == "body"]
         words = [t for text in body.text for t in tokenize(text) if is_word(t)]
-        mine = quotes[(quotes.article_id == article_id) & (quotes.kind == "quote") & quotes.sentence_id.isin(body.sentence_id)]
+        mine = direct_of.get(article_id, direct.iloc[:0])
+        mine = mine[mine.sentence_id.isin(body.sentence_id)]
         quoted = sum(1 for q in mine.quote for t in tokenize(q) if is_word(t))
         eszett, ss = spelling_counts(" ".join(article.text))
         values = {

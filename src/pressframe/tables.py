@@ -63,12 +63,13 @@ def articles_table(analysis: Analysis) -> pd.DataFrame:
     body = analysis.sentences[analysis.sentences.part == "body"]
     words = analysis.tokens[analysis.tokens.is_word & analysis.tokens.sentence_id.isin(body.sentence_id)]
     titles = analysis.sentences[analysis.sentences.part == "title"].groupby("article_id").text.agg(" ".join)
+    n_sentences, n_tokens = body.article_id.value_counts(), words.article_id.value_counts()   # not a mask per article
     rows = [{
         "article_id": a.article_id, "outlet": a.outlet, "country_group": a.country_group, "event": a.event,
         "published": a.published.isoformat(), "published_status": a.published_status,
         "title": titles.get(a.article_id, ""),
-        "n_sentences": int((body.article_id == a.article_id).sum()),
-        "n_tokens": int((words.article_id == a.article_id).sum()),
+        "n_sentences": int(n_sentences.get(a.article_id, 0)),
+        "n_tokens": int(n_tokens.get(a.article_id, 0)),
     } for a in analysis.articles]
     return pd.DataFrame(rows, columns=columns("articles"))
 
@@ -144,7 +145,7 @@ def build_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
         "frames": frames_of(analysis),
         "frame_hits": frame_hits(analysis.sentences),
         "keyness": log_odds(stem_counts(analysis.tokens, analysis.sentences, groups_of(analysis))[["group", "term", "count"]]),
-        "claims": find_claims(analysis.sentences),
+        "claims": find_claims(analysis.sentences, tokens=analysis.tokens),
         "style": style_table(analysis.sentences, find_quotes(analysis.sentences)),
     }
     return {name: frame[columns(name)].reset_index(drop=True) for name, frame in tables.items()}

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import pandas as pd
 import yaml
+from nltk import redos
 from nltk.stem.snowball import SnowballStemmer
 from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
@@ -91,11 +92,22 @@ def _word_tokenizer() -> RegexpTokenizer:
     return RegexpTokenizer(_TOKEN_PATTERN, flags=re.VERBOSE | re.UNICODE)
 
 
+@lru_cache(maxsize=1)
+def _token_pattern():
+    """The pattern ``_word_tokenizer`` matches with (nltk's regex engine, same flags), without the time limit
+    nltk puts on every match against patterns it cannot trust: this one is ours and cannot backtrack
+    without bound, and the limit doubled the time of tokenising."""
+    return redos.compile(_TOKEN_PATTERN, re.VERBOSE | re.UNICODE, timeout=None)
+
+
 def tokenize(text: str) -> list[str]:
-    """Tokens of one sentence: words (hyphenated compounds whole), numbers and single punctuation marks."""
-    return _word_tokenizer().tokenize(text)
+    """Tokens of one sentence: words (hyphenated compounds whole), numbers and single punctuation marks.
+
+    The same tokens as ``RegexpTokenizer(_TOKEN_PATTERN).tokenize(text)`` (a test holds the two together)."""
+    return _token_pattern().findall(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_word(token: str) -> bool:
     """True for tokens that contain a letter or digit (not punctuation)."""
     return any(ch.isalnum() for ch in token)
@@ -106,8 +118,11 @@ def _stemmer() -> SnowballStemmer:
     return SnowballStemmer("german")
 
 
+@lru_cache(maxsize=1 << 18)
 def stem(token: str) -> str:
-    """Snowball German stem of a token, lower-cased (``"Waffenlieferungen"`` -> ``"waffenliefer"``)."""
+    """Snowball German stem of a token, lower-cased (``"Waffenlieferungen"`` -> ``"waffenliefer"``).
+
+    Kept per word form: a text repeats its words (Zipf), and Snowball costs far more than a look-up."""
     return _stemmer().stem(token.lower())
 
 
@@ -122,17 +137,18 @@ def sentences_table(pieces: pd.DataFrame) -> pd.DataFrame:
 
     ``char_start``/``char_end`` index the original line ``line_no``, so ``line[char_start:char_end] == text``.
     """
-    rows = []
-    for article_id, article_pieces in pieces.groupby("article_id", sort=True):
-        n = 0
-        for piece in article_pieces.itertuples(index=False):
-            if piece.part not in KEPT_PARTS:
-                continue
-            for start, end in split_sentences(piece.text):
-                n += 1
-                rows.append((article_id, f"{article_id}-{n}", piece.line_no, piece.char_start + start,
-                             piece.char_start + end, piece.part, piece.text[start:end]))
-    return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
+    by_article: dict[str, list[tuple]] = {}     # one pass over the columns: no sub-frame per article
+    columns = (pieces[name].tolist() for name in ("article_id", "line_no", "char_start", "part", "text"))
+    for article_id, line_no, char_start, part, text in zip(*columns):
+        if part not in KEPT_PARTS:
+            by_article.setdefault(article_id, [])
+            continue
+        rows = by_article.setdefault(article_id, [])
+        for start, end in split_sentences(text):
+            rows.append((article_id, f"{article_id}-{len(rows) + 1}", line_no, char_start + start, char_start + end,
+                         part, text[start:end]))
+    return pd.DataFrame([r for article_id in sorted(by_article) for r in by_article[article_id]],
+                        columns=list(SENTENCE_COLUMNS))
 
 
 def sentences_from_paragraphs(article_id: str, paragraphs: list[str], *, part: str = "body") -> pd.DataFrame:
@@ -149,9 +165,8 @@ def tokens_table(sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per token of every sentence: the token, its stem, and whether it is a word and a stopword."""
     stops = stopwords()
     rows = []
-    for sentence in sentences.itertuples(index=False):
-        for n, token in enumerate(tokenize(sentence.text), start=1):
+    for article_id, sentence_id, text in zip(*(sentences[name].tolist() for name in ("article_id", "sentence_id", "text"))):
+        for n, token in enumerate(tokenize(text), start=1):
             word = is_word(token)
-            rows.append((sentence.article_id, sentence.sentence_id, n, token, stem(token) if word else token,
-                         word, token.lower() in stops))
+            rows.append((article_id, sentence_id, n, token, stem(token) if word else token, word, token.lower() in stops))
     return pd.DataFrame(rows, columns=list(TOKEN_COLUMNS))

@@ -24,6 +24,7 @@ import pandas as pd
 import yaml
 
 from .paths import DATA_DIR
+from .patterns import PatternSet
 
 TIMEX_COLUMNS = ("article_id", "sentence_id", "start", "end", "text", "type", "value", "anchor", "mod", "rule")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -132,11 +133,19 @@ def tense(sentence: str, position: int | None = None) -> str:
     return "past" if rules.past.search(sentence) else "present"
 
 
+@lru_cache(maxsize=4)
+def _rule_patterns(path: Path | None = None) -> PatternSet:
+    """The patterns of every rule, joined to find where any of them can match in one scan."""
+    rules = load_rules(path) if path is not None else load_rules()    # load_rules() and load_rules(None) cache apart
+    return PatternSet([rule.pattern for rule in rules.rules], before=_BEFORE, after=_AFTER)
+
+
 def _matches(sentence: str) -> list[tuple[int, int, int, re.Match]]:
     """Every rule match that meets its conditions: ``(start, end, rule index, match)``."""
     found = []
-    for index, rule in enumerate(load_rules().rules):
-        for match in rule.pattern.finditer(sentence):
+    rules = load_rules().rules
+    for index, (rule, matches) in enumerate(zip(rules, _rule_patterns().finditer_each(sentence))):
+        for match in matches:
             start, end = match.span()
             if rule.before is not None and not rule.before.search(sentence[:start]):
                 continue
@@ -302,28 +311,35 @@ def find_timexes(sentences: pd.DataFrame, *, published: date) -> pd.DataFrame:
     ``start``/``end`` are offsets within the sentence; ``anchor`` is the publication date for values
     resolved against it, ``event:<phrase>`` for "N Jahre nach <phrase>", empty for absolute values.
     """
+    rows = _timex_rows(zip(sentences.article_id.tolist(), sentences.sentence_id.tolist(), sentences.text.tolist()), published)
+    return pd.DataFrame(rows, columns=list(TIMEX_COLUMNS))
+
+
+def _timex_rows(sentences, published: date) -> list[tuple]:
+    """The rows of ``find_timexes`` for ``(article_id, sentence_id, text)`` triples of one article."""
     rules = load_rules().rules
     rows = []
-    for sentence in sentences.itertuples():
+    for article_id, sentence_id, text in sentences:
         sentence_date = None
-        for start, end, index, match in _matches(sentence.text):
+        for start, end, index, match in _matches(text):
             rule = rules[index]
-            resolver = _Resolver(published, tense(sentence.text, start), sentence_date)
+            resolver = _Resolver(published, tense(text, start), sentence_date)
             value, anchor, mod = resolver.resolve(rule, match)
             if rule.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
                 sentence_date = value         # "am Sonntag um 14.55 Uhr": the time is on that day
-            rows.append((sentence.article_id, sentence.sentence_id, start, end, match.group(0), rule.type,
-                         value, anchor, mod, rule.name))
-    return pd.DataFrame(rows, columns=list(TIMEX_COLUMNS))
+            rows.append((article_id, sentence_id, start, end, match.group(0), rule.type, value, anchor, mod, rule.name))
+    return rows
 
 
 def timexes_table(sentences: pd.DataFrame, published: dict[str, date]) -> pd.DataFrame:
     """``find_timexes`` over every article of ``sentences``, each against its own publication date."""
-    frames = [find_timexes(group, published=published[article_id])
-              for article_id, group in sentences.groupby("article_id", sort=True)]
-    if not frames:
+    by_article: dict[str, list[tuple[str, str, str]]] = {}   # one pass, one table: no sub-frame per article
+    for row in zip(sentences.article_id.tolist(), sentences.sentence_id.tolist(), sentences.text.tolist()):
+        by_article.setdefault(row[0], []).append(row)
+    if not by_article:
         return pd.DataFrame(columns=list(TIMEX_COLUMNS))
-    return pd.concat(frames, ignore_index=True)
+    rows = [row for article_id in sorted(by_article) for row in _timex_rows(by_article[article_id], published[article_id])]
+    return pd.DataFrame(rows, columns=list(TIMEX_COLUMNS))
 
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
