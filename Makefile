@@ -15,7 +15,7 @@ export PYTHONHASHSEED := 0
 
 .PHONY: book html singlehtml pdf data notebooks test unit nbval validate lock bench bench-lock clean distclean
 
-book: html
+book: html pdf
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON_BOOT) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed, found " + sys.version.split()[0])'
@@ -30,24 +30,27 @@ validate: $(STAMP)
 data: validate
 	$(PY) -m pressframe export $(SITE_EXTRA)/data --corpus seeds
 
+# EXECUTE_ARGS=--force re-executes every chapter (the benchmark's clean build does).
 notebooks: validate
 	$(PY) -m pressframe chapters book
-	$(PY) -m pressframe execute book
+	$(PY) -m pressframe execute book $(EXECUTE_ARGS)
 
-# The PDF edition is typeset from the single-page build into _build/site-extra/, which the HTML
-# build copies into the site: the HTML build never loses it and the PDF build never touches the site.
-singlehtml: data notebooks
-	$(VENV)/bin/jupyter-book build . --builder singlehtml --warningiserror --keep-going --quiet
-
-pdf: singlehtml
-	$(PY) -m pressframe pdf
-
-html: data notebooks pdf
+html: data notebooks
 	$(VENV)/bin/jupyter-book build . --warningiserror --keep-going --quiet
 	@# When no page changed, Sphinx stops before copying static and extra files: copy them, so that
 	@# an edited stylesheet, a new PDF or new CSVs still reach the site.
 	cp -R $(SITE_EXTRA)/. _build/html/
 	cp -R _static/. _build/html/_static/
+
+# The PDF edition is typeset from the single-page build into _build/site-extra/ (which every HTML
+# build copies into the site) and then copied into the site itself; it never rewrites a page.
+singlehtml: data notebooks
+	$(VENV)/bin/jupyter-book build . --builder singlehtml --warningiserror --keep-going --quiet
+
+pdf: singlehtml
+	$(PY) -m pressframe pdf
+	@mkdir -p _build/html
+	cp $(SITE_EXTRA)/allies-in-isolation.pdf _build/html/
 
 unit: $(STAMP)
 	$(PY) -m pytest -p no:cacheprovider -m "not site and not browser" tests
@@ -56,7 +59,7 @@ nbval: $(STAMP)
 	$(PY) -m pytest -p no:cacheprovider --nbval --nbval-current-env --ignore=book/templates book
 
 # The strict HTML build is part of the tests: a warning fails it.
-test: html
+test: book
 	$(PY) -m pytest -p no:cacheprovider --nbval --nbval-current-env --ignore=book/templates tests book
 
 # Maintainers only: re-pin every package after editing pyproject.toml (needs uv).

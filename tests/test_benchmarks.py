@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pressframe.benchmarks import (RESULT_COLUMNS, ResultsError, load_results, scaling_table, stage_table,
+from pressframe.benchmarks import (RESULT_COLUMNS, ResultsError, build_table, load_results, one_article_rebuild,
+                                   scaling_display, scaling_table, stage_table,
                                    summary_facts)
 
 ROWS = """\
@@ -83,3 +84,25 @@ def test_committed_results_cover_every_size() -> None:
     table = scaling_table(load_results())
     assert table["size"].tolist() == [1, 10, 100, 1000]
     assert (table.tokens_per_s > 0).all() and (table.peak_mib > 0).all()
+
+
+def test_build_table_judges_each_step_against_its_target(tmp_path: Path) -> None:
+    path = tmp_path / "results.csv"
+    path.write_text(ROWS.replace("build:test,build,,,1,95.5,95.5,95.5", "build:test,build,,,1,312.0,312.0,312.0")
+                    + "build:html_nochange,build,,,3,7.5,7.0,9.0,,,,,,rebuild\n"
+                    + 'build:html_one_article,build,,,3,30,29,31,,,,,,"rebuild (004_x.txt); re-executed: '
+                      'book/articles/004.ipynb, book/timeline.ipynb"\n', encoding="utf-8")
+    results = load_results(path)
+    table = build_table(results)
+    assert table.step.tolist() == ["rebuild, nothing changed", "PDF edition", "rebuild after one text changed",
+                                   "the test command"]
+    assert table.met.tolist() == ["yes", "", "", "no"]      # the PDF row was skipped: no verdict
+    assert table.runs.tolist() == [3, 0, 3, 1]
+    assert one_article_rebuild(results) == ["book/articles/004.ipynb", "book/timeline.ipynb"]
+
+
+def test_scaling_display_formats_for_reading(results_csv: Path) -> None:
+    shown = scaling_display(load_results(results_csv))
+    assert shown.iloc[1].tolist() == ["100", "500", "400,000", "21.00 (20.00–23.00)", "19,048", "250", "1.02", "0.009",
+                                      "0.238"]
+    assert shown.iloc[0]["exponent"] == ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import nbformat
 
 from pressframe import build
@@ -60,3 +62,17 @@ def test_digest_follows_the_files_a_chapter_declares(tmp_path, monkeypatch):
     (root / "extra.lock").write_text("a==2\n", encoding="utf-8")
     assert build.inputs_digest(declared) != before
     assert build.inputs_digest(notebook("x = 1")) == plain
+
+
+def test_changing_one_text_makes_only_its_chapter_and_the_cross_outlet_chapters_stale(tmp_path, monkeypatch, seeds_dir):
+    corpus = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, corpus)
+    monkeypatch.setenv("PRESSFRAME_CORPUS", str(corpus))
+    book = repo_root() / "book"
+    assert [p for p in build.book_notebooks(book) if build.is_stale(p)] == []
+    text = sorted(corpus.glob("004_*.txt"))[0]
+    text.write_bytes(text.read_bytes() + "\nEin neuer Absatz.\n".encode("utf-8"))
+    stale = {p.relative_to(book).as_posix() for p in build.book_notebooks(book) if build.is_stale(p)}
+    articles = {p.relative_to(book).as_posix() for p in (book / "articles").glob("*.ipynb")}
+    assert stale & articles == {"articles/004.ipynb"}
+    assert stale - articles == {p.relative_to(book).as_posix() for p in build.book_notebooks(book)} - articles

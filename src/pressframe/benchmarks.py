@@ -102,3 +102,56 @@ def summary_facts(results: pd.DataFrame) -> dict[str, object]:
     facts["build_seconds"] = {b.removeprefix("build:"): float(s) for b, s in zip(builds.benchmark, builds.median_s)
                               if s == s}
     return facts
+
+
+BUILD_TARGETS_S = {"setup": None, "html_clean": 60.0, "html_nochange": 10.0, "pdf": 60.0, "html_one_article": None,
+                   "test": 300.0}
+"""The targets for the build steps, in seconds (None: no time target; the one-article rebuild is judged by
+what it re-executes, which its note lists)."""
+
+BUILD_STEP_NAMES = {"setup": "set-up from nothing", "html_clean": "clean HTML build, every chapter executed",
+                    "html_nochange": "rebuild, nothing changed", "pdf": "PDF edition",
+                    "html_one_article": "rebuild after one text changed", "test": "the test command"}
+
+
+def build_table(results: pd.DataFrame) -> pd.DataFrame:
+    """The build steps in the order a maintainer meets them: step, runs, median, min and max seconds, target, met."""
+    builds = results[results.kind == "build"].assign(step=lambda t: t.benchmark.str.removeprefix("build:"))
+    order = {name: i for i, name in enumerate(BUILD_STEP_NAMES)}
+    builds = builds[builds.step.isin(order)].sort_values("step", key=lambda s: s.map(order))
+    rows = []
+    for b in builds.itertuples():
+        target = BUILD_TARGETS_S.get(b.step)
+        measured = b.median_s == b.median_s
+        rows.append({"step": BUILD_STEP_NAMES[b.step], "runs": int(b.runs) if measured else 0,
+                     "median_s": b.median_s, "min_s": b.min_s, "max_s": b.max_s,
+                     "target": f"< {target:.0f} s" if target else "",
+                     "met": ("yes" if b.median_s < target else "no") if (target and measured) else ""})
+    return pd.DataFrame(rows, columns=["step", "runs", "median_s", "min_s", "max_s", "target", "met"]).rename(
+        columns={"median_s": "median s", "min_s": "min s", "max_s": "max s"})
+
+
+def one_article_rebuild(results: pd.DataFrame) -> list[str]:
+    """The chapters the one-article rebuild re-executed, as its note lists them ([] if it was not measured)."""
+    notes = results[results.benchmark == "build:html_one_article"].note
+    if notes.empty or "re-executed:" not in notes.iloc[0]:
+        return []
+    return [name.strip() for name in notes.iloc[0].split("re-executed:", 1)[1].split(";")[0].split(",") if name.strip()]
+
+
+def scaling_display(results: pd.DataFrame) -> pd.DataFrame:
+    """:func:`scaling_table` for reading: whole numbers with thousands separators, seconds to two places."""
+    table = scaling_table(results)
+    def number(x, fmt):
+        return "" if x != x else format(x, fmt)
+    return pd.DataFrame({
+        "size (× seeds)": [number(x, ",.0f") for x in table["size"]],
+        "articles": [number(x, ",.0f") for x in table.articles],
+        "tokens": [number(x, ",.0f") for x in table.tokens],
+        "seconds (min–max)": [f"{m:.2f} ({lo:.2f}–{hi:.2f})" for m, lo, hi in zip(table.median_s, table.min_s, table.max_s)],
+        "tokens per second": [number(x, ",.0f") for x in table.tokens_per_s],
+        "peak MiB": [number(x, ",.0f") for x in table.peak_mib],
+        "exponent": [number(x, ".2f") for x in table.exponent],
+        "regex floor ÷ analysis": [number(x, ".3f") for x in table.floor_ratio],
+        "spaCy ÷ analysis": [number(x, ".3f") for x in table.spacy_ratio],
+    })
