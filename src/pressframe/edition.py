@@ -250,7 +250,7 @@ def _split_documents(article: Tag, source: Path, root_doc: str) -> list[tuple[st
 def _unique_ids(segments: list[tuple[str, list[Tag]]]) -> dict[tuple[str, str], str]:
     """(docname, id) -> an id unique in the whole PDF; ids that are unique already are kept."""
     seen: dict[str, int] = {}
-    for docname, nodes in segments:
+    for _, nodes in segments:
         for node in nodes:
             for tag in [node, *node.find_all(id=True)]:
                 if tag.get("id"):
@@ -329,17 +329,19 @@ def _shift_headings(out: BeautifulSoup, section: Tag, chapter: Chapter) -> None:
         title.insert(0, number)
 
 
-def write_pdf(document: str, base_url: Path, target: Path, *, stylesheets: list[Path] | None = None) -> bool:
+def write_pdf(document: str, base_url: Path, target: Path, *, stylesheets: list[Path] | None = None,
+              stamp: Path | None = None) -> bool:
     """Typeset ``document`` into ``target``; return False (and write nothing) when the PDF is already current.
 
-    The digest of the document, the stylesheets and every image it refers to is kept beside the
-    PDF's build cache, so a rebuild with nothing changed costs a hash, not a typesetting run.
+    The digest of the document, the stylesheets and every image it refers to is kept in ``stamp``
+    (default: beside the PDF, ``<name>.digest``), so a rebuild with nothing changed costs a hash,
+    not a typesetting run.
     """
     import weasyprint
 
     sheets = list(stylesheets or []) + [PRINT_CSS]  # the print sheet last, so that it wins
     digest = _digest(document, sheets, base_url)
-    stamp = target.parent.parent / ".pdf-digest" if target.parent.name == "site-extra" else target.with_suffix(".digest")
+    stamp = stamp or target.with_suffix(".digest")
     if target.exists() and stamp.exists() and stamp.read_text() == digest:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -375,5 +377,6 @@ def build(root: Path, *, output: Path | None = None, target: Path | None = None)
     document = print_document(output / f"{root_doc}.html", root / "_toc.yml", book_metadata(root))
     screen_css = root / "_static" / "pressframe.css"
     # Sphinx's single page refers to images from the output folder, wherever the root document lies.
-    written = write_pdf(document, output, target, stylesheets=[screen_css] if screen_css.exists() else [])
+    written = write_pdf(document, output, target, stylesheets=[screen_css] if screen_css.exists() else [],
+                        stamp=root / "_build" / ".pdf-digest")  # outside site-extra, which is copied into the site
     return target, written
