@@ -33,6 +33,17 @@ def analysis(articles):
     return analyse(articles)
 
 
+def copy_book(dest: Path) -> Path:
+    """A copy of what a book build reads (configuration, chapters, corpus, static files) in ``dest``."""
+    root = repo_root()
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy(root / name, dest / name)
+    for name in ("book", "seeds", "_static", "_templates"):
+        shutil.copytree(root / name, dest / name)
+    (dest / "_build" / "site-extra").mkdir(parents=True)
+    return dest
+
+
 # --- the built site, served on localhost, and Debian's chromium to read it ---------------------
 
 SITE = repo_root() / "_build" / "html"

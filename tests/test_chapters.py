@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from conftest import copy_book
 from pressframe.build import execute_notebook, markdown_escape, sync_article_chapters
 from pressframe.corpus import load_corpus
 from pressframe.paths import repo_root
@@ -41,11 +41,7 @@ def test_heading_is_literal_markdown():
 
 @pytest.fixture()
 def book_copy(tmp_path, monkeypatch):
-    root = repo_root()
-    for name in ("_config.yml", "_toc.yml"):
-        shutil.copy(root / name, tmp_path / name)
-    for name in ("book", "seeds", "_static", "_templates"):
-        shutil.copytree(root / name, tmp_path / name)
+    copy_book(tmp_path)
     (tmp_path / "seeds" / "005_test.txt").write_text(SIXTH_TEXT, encoding="utf-8")
     with (tmp_path / "seeds" / "articles.csv").open("a", encoding="utf-8") as handle:
         handle.write(SIXTH_ROW)
@@ -66,7 +62,6 @@ def test_sixth_article_gets_a_chapter_and_a_page(book_copy):
     framing = "".join(str(o) for c in nbformat.read(book_copy / "book" / "framing.ipynb", as_version=4).cells
                       for o in c.get("outputs", []))
     assert "005 Testblatt" in framing
-    (book_copy / "_build" / "site-extra").mkdir(parents=True)
     build = subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(book_copy), "--warningiserror",
                             "--quiet"], capture_output=True, text=True)
     assert build.returncode == 0, build.stdout[-2000:] + build.stderr[-2000:]

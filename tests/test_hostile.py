@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import serve
+from conftest import copy_book, serve
 from pressframe.build import execute_notebook, sync_article_chapters
 from pressframe.corpus import load_corpus
 from pressframe.paths import repo_root
@@ -49,11 +49,7 @@ REMOVED = ['<script>window.__pwned = "raw"</script>', ":::{danger}", "```{raw} h
 @pytest.fixture(scope="module")
 def hostile_book(tmp_path_factory):
     """A copy of the book with the hostile text as article 005, its chapter and the corpus chapter executed, built."""
-    root, book = repo_root(), tmp_path_factory.mktemp("hostile")
-    for name in ("_config.yml", "_toc.yml"):
-        shutil.copy(root / name, book / name)
-    for name in ("book", "seeds", "_static", "_templates"):
-        shutil.copytree(root / name, book / name)
+    book = copy_book(tmp_path_factory.mktemp("hostile"))
     (book / "seeds" / "005_hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
     with (book / "seeds" / "articles.csv").open("a", encoding="utf-8") as handle:
         handle.write(HOSTILE_ROW)
@@ -62,7 +58,6 @@ def hostile_book(tmp_path_factory):
         sync_article_chapters(book / "book", book / "seeds")
         for chapter in ("articles/005.ipynb", "corpus.ipynb"):
             execute_notebook(book / "book" / chapter)
-        (book / "_build" / "site-extra").mkdir(parents=True)
         done = subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(book), "--warningiserror",
                                "--quiet"], capture_output=True, text=True)
         assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
