@@ -23,6 +23,12 @@ def test_workflow_tests_builds_and_deploys_main():
     assert "make test" in steps(jobs["test"])
     assert "make book" in steps(jobs["build"]) and jobs["build"]["needs"] == "test"
     assert any(s.startswith("actions/upload-pages-artifact") for s in steps(jobs["build"]))
+    # the runner is not root: the PDF's Pango is installed first, and the browser tests get a Chrome to drive
+    test_steps, build_steps = steps(jobs["test"]), steps(jobs["build"])
+    assert any("libpango" in s and "fonts-dejavu" in s for s in test_steps[: test_steps.index("make test")])
+    assert any("libpango" in s and "fonts-dejavu" in s for s in build_steps[: build_steps.index("make book")])
+    make_test = next(s for s in jobs["test"]["steps"] if s.get("run") == "make test")
+    assert make_test["env"]["PRESSFRAME_CHROMIUM"]
     upload = next(s for s in jobs["build"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "_build/html"
     deploy = jobs["deploy"]
