@@ -46,13 +46,17 @@ KEPT = ['<img src=x onerror="window.__pwned = \'img\'">', "{glue:text}`n_article
 REMOVED = ['<script>window.__pwned = "raw"</script>', ":::{danger}", "```{raw} html", 'Teilen <script>window.__pwned = "removed"</script>']
 
 
+def _add_hostile_article(seeds: Path) -> None:
+    (seeds / "005_hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    with (seeds / "articles.csv").open("a", encoding="utf-8") as handle:
+        handle.write(HOSTILE_ROW)
+
+
 @pytest.fixture(scope="module")
 def hostile_book(tmp_path_factory):
     """A copy of the book with the hostile text as article 005, its chapter and the corpus chapter executed, built."""
     book = copy_book(tmp_path_factory.mktemp("hostile"))
-    (book / "seeds" / "005_hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
-    with (book / "seeds" / "articles.csv").open("a", encoding="utf-8") as handle:
-        handle.write(HOSTILE_ROW)
+    _add_hostile_article(book / "seeds")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PRESSFRAME_CORPUS", str(book / "seeds"))
         sync_article_chapters(book / "book", book / "seeds")
@@ -68,9 +72,7 @@ def hostile_book(tmp_path_factory):
 def test_hostile_lines_dropped_by_cleaning_are_listed_verbatim(tmp_path):
     seeds = tmp_path / "seeds"
     shutil.copytree(repo_root() / "seeds", seeds)
-    (seeds / "005_hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
-    with (seeds / "articles.csv").open("a", encoding="utf-8") as handle:
-        handle.write(HOSTILE_ROW)
+    _add_hostile_article(seeds)
     removed = removed_table(analyse(load_corpus(seeds)))
     texts = set(removed[removed.article_id == "005"].text)
     for line in REMOVED:
