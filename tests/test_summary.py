@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from pressframe.summary import content_stems, lead, pagerank, references, textrank
 from pressframe.text import sentences_from_paragraphs
