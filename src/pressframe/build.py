@@ -73,8 +73,9 @@ def inputs_digest(notebook: nbformat.NotebookNode) -> str:
         for path in sorted(p for p in corpus.iterdir() if p.is_file()):
             digest.update(b"file\0" + path.name.encode("utf-8") + b"\0" + path.read_bytes())
         gold = repo_root() / "tests" / "gold"          # the methods appendix scores against these
-        for path in sorted(gold.glob("*")) if gold.is_dir() else []:
-            digest.update(b"gold\0" + path.name.encode("utf-8") + b"\0" + path.read_bytes())
+        for path in sorted(p for p in gold.rglob("*") if p.is_file()) if gold.is_dir() else []:
+            name = path.relative_to(gold).as_posix()
+            digest.update(b"gold\0" + name.encode("utf-8") + b"\0" + path.read_bytes())
     root = repo_root()
     for pattern in notebook.metadata.get(METADATA_KEY, {}).get("depends_on", []):
         for path in sorted(p for p in root.glob(pattern) if p.is_file()):

@@ -67,6 +67,27 @@ def _pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _realworld(args: argparse.Namespace) -> int:
+    from .realworld import RealworldMissing, score_realworld, write_scores
+
+    try:
+        table = score_realworld()
+    except RealworldMissing as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    with pd_options():
+        print(table.to_string(index=False))
+    if args.write:
+        print(f"wrote {write_scores(table, args.write)}")
+    return 0
+
+
+def pd_options():
+    import pandas as pd
+
+    return pd.option_context("display.width", 200, "display.max_rows", 500, "display.float_format", "{:.3f}".format)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m pressframe", description=__doc__.splitlines()[0])
     commands = top.add_subparsers(dest="command", required=True)
@@ -90,6 +111,10 @@ def parser() -> argparse.ArgumentParser:
     pdf.add_argument("--target", type=Path, default=None,
                      help="the PDF to write (default: _build/site-extra/allies-in-isolation.pdf, copied into the site)")
     pdf.set_defaults(run=_pdf)
+    realworld = commands.add_parser("realworld", help="score the extractors on the real-article corpus (../shared/realworld)")
+    realworld.add_argument("--write", choices=("scores", "first_run"), default=None,
+                           help="also write the table to tests/gold/realworld/<name>.csv")
+    realworld.set_defaults(run=_realworld)
     return top
 
 

@@ -1,0 +1,435 @@
+"""The real-article development corpus, and every extractor scored on it against our blind annotations.
+
+The texts are real German-language pages on the story, kept outside the project in
+``../shared/realworld/`` (``$PRESSFRAME_REALWORLD`` overrides) with an ``index.tsv``; the project
+keeps only what we made of them in ``tests/gold/realworld/``: the split into a dev half (read and
+tuned on) and a test half (only scored), the annotation guidelines, four annotation layers made
+blind to the code (line parts, quotations, temporal expressions, designations), and the scores.
+
+Every layer is located by file and line, as the annotators saw the texts; the extractors' output is
+mapped back to line offsets before it is compared. ``score_realworld`` gives one table of every
+measure on both halves; ``scores.csv`` keeps the current figures and ``first_run.csv`` those of the
+first run, before any rule was changed for these texts.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .corpus import Article, decode_text
+from .paths import repo_root
+
+HALVES = ("dev", "test")
+REALWORLD_SCORE_COLUMNS = ("half", "layer", "measure", "gold", "predicted", "correct", "precision", "recall", "f1")
+COUNTRY_GROUPS = {"CH": "Swiss", "DE": "German", "AT": "Austrian", "other": "other"}
+FIRST_ID = 100
+"""Real texts get article ids from 100 up, in file-name order, apart from the seeds' 000–099."""
+
+QUOTATION_KINDS = ("full", "partial")
+"""Kinds of quoted span that are quotations (someone's words); the third kind, ``scare``, is nobody's."""
+RUNNING_TEXT = ("standfirst", "body")
+"""Gold parts that are running text: cleaning must never remove them."""
+
+
+class RealworldMissing(FileNotFoundError):
+    """The real-article texts are not on this machine (they are kept outside the project)."""
+
+
+def realworld_dir() -> Path:
+    """``$PRESSFRAME_REALWORLD`` if set, else ``../shared/realworld`` beside the repository."""
+    override = os.environ.get("PRESSFRAME_REALWORLD")
+    return Path(override).resolve() if override else repo_root().parent / "shared" / "realworld"
+
+
+def available() -> bool:
+    """Whether the real-article texts and their index are on this machine."""
+    return (realworld_dir() / "index.tsv").is_file()
+
+
+def gold_dir() -> Path:
+    return repo_root() / "tests" / "gold" / "realworld"
+
+
+@lru_cache(maxsize=None)
+def load_layer(name: str) -> dict:
+    """The annotation file ``tests/gold/realworld/<name>.yml`` (``split``, ``lines``, ``quotes``, ...)."""
+    return yaml.safe_load((gold_dir() / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+def split() -> dict[str, str]:
+    """``{file: half}`` from ``split.yml``."""
+    return {file: half for half in HALVES for file in load_layer("split")[half]}
+
+
+def _index() -> list[dict[str, str]]:
+    path = realworld_dir() / "index.tsv"
+    if not path.is_file():
+        raise RealworldMissing(f"{path} not found: the real-article texts are kept outside the project "
+                               "(set PRESSFRAME_REALWORLD to their folder)")
+    return list(csv.DictReader(io_text(path).splitlines(), delimiter="\t"))
+
+
+def io_text(path: Path) -> str:
+    return decode_text(path.read_bytes(), path=str(path))
+
+
+def reference_dates() -> dict[str, date]:
+    """Each file's reference (publication) date, as the timex annotators settled it blind."""
+    return {file: date.fromisoformat(str(row["date"])) for file, row in load_layer("timexes")["reference_dates"].items()}
+
+
+def load_realworld(half: str | None = None) -> list[Article]:
+    """The real texts (of one half, or all) as articles, ids from ``FIRST_ID`` in file-name order.
+
+    The publication date is the annotators' reference date; the country group follows the outlet's
+    country in ``index.tsv``. Raises ``RealworldMissing`` where the texts are absent."""
+    rows = sorted(_index(), key=lambda r: r["file"])
+    halves, dates = split(), reference_dates()
+    articles = []
+    for n, row in enumerate(rows):
+        if half is not None and halves[row["file"]] != half:
+            continue
+        articles.append(Article(
+            article_id=str(FIRST_ID + n), file=row["file"], outlet=row["outlet"],
+            country_group=COUNTRY_GROUPS.get(row["country"], row["country"]), event=row["event"],
+            published=dates[row["file"]], published_status="inferred",
+            text=io_text(realworld_dir() / row["file"]), language_note=row["language_note"]))
+    return articles
+
+
+# --- locating annotations in their lines ------------------------------------------------------------
+
+def _find(line: str, text: str, occurrence: int, where: str) -> int:
+    start = -1
+    for _ in range(occurrence):
+        start = line.find(text, start + 1)
+        if start == -1:
+            raise ValueError(f"{where}: '{text}' (occurrence {occurrence}) is not in its line")
+    return start
+
+
+def _lines(articles: list[Article]) -> dict[str, tuple[str, list[str]]]:
+    """``{file: (article_id, lines)}``."""
+    return {a.file: (a.article_id, a.lines) for a in articles}
+
+
+def _located(records: list[dict], articles: list[Article], field: str, layer: str) -> list[tuple]:
+    """``((article_id, line), start, end, record)`` for the records of the given articles."""
+    lines = _lines(articles)
+    found = []
+    for r in records:
+        if r["file"] not in lines:
+            continue
+        article_id, text = lines[r["file"]]
+        line = text[r["line"] - 1]
+        start = _find(line, str(r[field]), int(r.get("occurrence", 1)), f"{layer}.yml: {r['file']} line {r['line']}")
+        found.append(((article_id, r["line"]), start, start + len(str(r[field])), r))
+    return found
+
+
+@dataclass(frozen=True)
+class GoldPiece:
+    unit: tuple[str, int]     # (article_id, line)
+    start: int
+    end: int
+    part: str
+
+
+def gold_pieces(articles: list[Article]) -> list[GoldPiece]:
+    """The annotated pieces of every line of ``articles`` with their offsets in the line."""
+    lines = _lines(articles)
+    pieces = []
+    for file, records in load_layer("lines")["files"].items():
+        if file not in lines:
+            continue
+        article_id, text = lines[file]
+        for r in records:
+            line = text[r["line"] - 1]
+            if "pieces" not in r:
+                start = len(line) - len(line.lstrip())
+                pieces.append(GoldPiece((article_id, r["line"]), start, len(line.rstrip()), r["part"]))
+                continue
+            position = 0
+            for p in r["pieces"]:
+                start = line.find(p["text"], position)
+                if start == -1:
+                    raise ValueError(f"lines.yml: {file} line {r['line']}: piece '{p['text']}' is not in its line")
+                pieces.append(GoldPiece((article_id, r["line"]), start, start + len(p["text"]), p["part"]))
+                position = start + len(p["text"])
+    return pieces
+
+
+def _gold_part_at(pieces: list[GoldPiece]) -> dict[tuple[str, int], list[tuple[int, int, str]]]:
+    by_unit: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    for p in pieces:
+        by_unit.setdefault(p.unit, []).append((p.start, p.end, p.part))
+    return by_unit
+
+
+def _content_units(pieces: list[GoldPiece], kept: tuple[str, ...]) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """Where the annotated content lies: spans of gold pieces whose part is in ``kept``."""
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for p in pieces:
+        if p.part in kept:
+            spans.setdefault(p.unit, []).append((p.start, p.end))
+    return spans
+
+
+def _inside(spans: dict, unit, start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans.get(unit, []))
+
+
+# --- the measures ---------------------------------------------------------------------------------
+
+def _row(layer: str, measure: str, gold: int, predicted: int, correct: int) -> dict:
+    precision = correct / predicted if predicted else 1.0
+    recall = correct / gold if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"layer": layer, "measure": measure, "gold": gold, "predicted": predicted, "correct": correct,
+            "precision": precision, "recall": recall, "f1": f1}
+
+
+def _share(layer: str, measure: str, n: int, right: int) -> dict:
+    """A measure that is a share of ``n`` items (an accuracy): precision, recall and f1 all hold it."""
+    share = right / n if n else 1.0
+    return {"layer": layer, "measure": measure, "gold": n, "predicted": n, "correct": right,
+            "precision": share, "recall": share, "f1": share}
+
+
+def line_scores(articles: list[Article], pieces: pd.DataFrame) -> list[dict]:
+    """Cleaning against the annotated line parts.
+
+    - characters: every non-blank character with the same part as annotated (accuracy);
+    - running text kept whole: annotated standfirst and body pieces no character of which cleaning
+      removes (the aim: all of them; ``gold - correct`` were cut);
+    - content kept whole: the same over every annotated part that carries content;
+    - chrome removed: annotated pieces of removed parts that cleaning removes for the most part;
+    - per part: annotated pieces whose characters cleaning gives that part for the most part (recall),
+      and cleaning's pieces of that part whose characters the annotation gives it for the most part
+      (precision).
+    """
+    from .clean import KEPT_PARTS
+
+    gold = gold_pieces(articles)
+    by_unit = _gold_part_at(gold)
+    system: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    for p in pieces.itertuples():
+        system.setdefault((p.article_id, p.line_no), []).append((p.char_start, p.char_end, p.part))
+    text = {(a.article_id, n): line for a in articles for n, line in enumerate(a.lines, start=1)}
+
+    def parts_over(spans, unit, start, end) -> Counter:
+        count = Counter()
+        for a, b, part in spans.get(unit, []):
+            for i in range(max(a, start), min(b, end)):
+                if not text[unit][i].isspace():
+                    count[part] += 1
+        return count
+
+    chars = right = 0
+    for unit, spans in by_unit.items():
+        for a, b, part in spans:
+            got = parts_over(system, unit, a, b)
+            chars += sum(got.values())
+            right += got.get(part, 0)
+    rows = [_share("lines", "characters with the annotated part", chars, right)]
+    kept_parts = (*KEPT_PARTS, "kicker")
+
+    def whole(g: GoldPiece) -> bool:
+        return all(p in kept_parts for p in parts_over(system, g.unit, g.start, g.end))
+
+    running = [g for g in gold if g.part in RUNNING_TEXT]
+    rows.append(_share("lines", "running text kept whole", len(running), sum(map(whole, running))))
+    content = [g for g in gold if g.part in kept_parts]
+    rows.append(_share("lines", "content kept whole", len(content), sum(map(whole, content))))
+    chrome = [g for g in gold if g.part not in kept_parts]
+    rows.append(_share("lines", "chrome removed", len(chrome), sum(
+        1 for g in chrome if _majority(parts_over(system, g.unit, g.start, g.end)) not in kept_parts)))
+
+    system_pieces = [((u, a, b), part) for u, spans in system.items() for a, b, part in spans if text[u][a:b].strip()]
+    for part in sorted({g.part for g in gold} | {p for _, p in system_pieces}):
+        gold_of = [g for g in gold if g.part == part]
+        found = sum(1 for g in gold_of if _majority(parts_over(system, g.unit, g.start, g.end)) == part)
+        predicted = [(u, a, b) for (u, a, b), p in system_pieces if p == part]
+        agreed = sum(1 for u, a, b in predicted if _majority(parts_over(by_unit, u, a, b)) == part)
+        row = _row("lines", f"part: {part}", len(gold_of), len(predicted), found)
+        row["precision"] = agreed / len(predicted) if predicted else 1.0
+        p, r = row["precision"], row["recall"]
+        row["f1"] = 2 * p * r / (p + r) if p + r else 0.0
+        rows.append(row)
+    return rows
+
+
+def _majority(count: Counter) -> str:
+    return count.most_common(1)[0][0] if count else ""
+
+
+def _normal(name: str) -> str:
+    return " ".join(re.sub(r"[^\w\s-]", " ", str(name).casefold()).split())
+
+
+def same_speaker(gold: dict, predicted: str) -> bool:
+    """Whether a found speaker is the annotated one: the same name or one of its aliases (case and
+    punctuation aside), or the same last word of a name ("Putin" for "Wladimir Putin")."""
+    want = [_normal(gold["speaker"]), *(_normal(a) for a in gold.get("speaker_aliases") or [])]
+    got = _normal(predicted)
+    if got in want:
+        return True
+    if want[0] in ("unknown", "none") or got in ("unknown", "none", ""):
+        return False
+    return any(w.split()[-1] == got.split()[-1] for w in want if w)
+
+
+def _sentence_lines(sentences: pd.DataFrame) -> dict[str, tuple[tuple[str, int], int]]:
+    """``{sentence_id: ((article_id, line_no), char_start)}``."""
+    return {s: ((a, n), c) for s, a, n, c in zip(sentences.sentence_id, sentences.article_id, sentences.line_no,
+                                                  sentences.char_start)}
+
+
+def quote_scores(articles: list[Article], sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[dict]:
+    """Quotations against the annotation, matched by line and quoted text.
+
+    - quotations (full and partial together): F1 of the spans that are someone's words;
+    - speaker of quotations: annotated quotations found with the annotated speaker, over all
+      annotated quotations (an accuracy: a quotation missed has no right speaker);
+    - kind of the spans found: spans found with the annotated kind, over annotated spans found;
+    - scare quotes: F1 of the spans that are nobody's words.
+    """
+    gold = [g for g in load_layer("quotes")["quotes"] or []]
+    located = _located(gold, articles, "quote", "quotes")
+    where = _sentence_lines(sentences)
+    ids = {a.article_id for a in articles}
+    found = [(where[q.sentence_id][0], q.quote, q) for q in quotes.itertuples() if q.article_id in ids]
+
+    def is_quotation(kind: str) -> bool:
+        return kind in QUOTATION_KINDS or kind == "quote"      # "quote": the two-kind scheme before step 7
+
+    gold_q = [(u, r["quote"]) for u, _, _, r in located if r["kind"] in QUOTATION_KINDS]
+    pred_q = [(u, text) for u, text, q in found if is_quotation(q.kind)]
+    rows = [_row("quotes", "quotations (full and partial)", len(gold_q), len(pred_q),
+                 sum((Counter(gold_q) & Counter(pred_q)).values()))]
+    free = list(found)
+    right = 0
+    for u, _, _, r in located:
+        if r["kind"] not in QUOTATION_KINDS:
+            continue
+        match = next((f for f in free if f[0] == u and f[1] == r["quote"]), None)
+        if match is not None:
+            free.remove(match)
+            right += same_speaker(r, match[2].speaker)
+    rows.append(_share("quotes", "speaker of quotations", len(gold_q), right))
+    free, matched, kinds = list(found), 0, 0
+    for u, _, _, r in located:
+        match = next((f for f in free if f[0] == u and f[1] == r["quote"]), None)
+        if match is not None:
+            free.remove(match)
+            matched += 1
+            kinds += match[2].kind == r["kind"]
+    rows.append(_share("quotes", "kind of the spans found (full, partial, scare)", matched, kinds))
+    gold_s = [(u, r["quote"]) for u, _, _, r in located if r["kind"] == "scare"]
+    pred_s = [(u, text) for u, text, q in found if q.kind == "scare"]
+    rows.append(_row("quotes", "scare quotes", len(gold_s), len(pred_s), sum((Counter(gold_s) & Counter(pred_s)).values())))
+    return rows
+
+
+def _relaxed(gold: list[tuple], found: list[tuple], same) -> list[tuple[tuple, tuple]]:
+    """Pairs of gold and found records in the same unit with overlapping extents for which ``same``
+    holds, each record in at most one pair (text order)."""
+    free = list(gold)
+    pairs = []
+    for f in found:
+        match = next((g for g in free if g[0] == f[0] and g[1] < f[2] and f[1] < g[2] and same(g, f)), None)
+        if match is not None:
+            free.remove(match)
+            pairs.append((match, f))
+    return pairs
+
+
+def timex_scores(articles: list[Article], sentences: pd.DataFrame, timexes: pd.DataFrame) -> list[dict]:
+    """Temporal expressions against the annotation, over the lines the annotators gave a content part
+    or a dateline: strict and relaxed extent F1, and value accuracy (right values over relaxed matches;
+    its ``recall`` is over all annotated expressions)."""
+    from .clean import KEPT_PARTS
+
+    content = _content_units(gold_pieces(articles), (*KEPT_PARTS, "kicker", "dateline"))
+    gold = [(u, a, b, str(r["value"])) for u, a, b, r in _located(load_layer("timexes")["timexes"], articles, "text", "timexes")
+            if _inside(content, u, a, b)]
+    where = _sentence_lines(sentences)
+    ids = {a.article_id for a in articles}
+    found = []
+    for t in timexes.itertuples():
+        if t.article_id in ids:
+            unit, offset = where[t.sentence_id]
+            found.append((unit, offset + t.start, offset + t.end, str(t.value)))
+    strict = Counter(g[:3] for g in gold) & Counter(f[:3] for f in found)
+    pairs = _relaxed(gold, found, lambda g, f: True)
+    right = sum(1 for g, f in pairs if g[3] == f[3])
+    value = _row("timexes", "value", len(gold), len(pairs), right)
+    value["precision"] = right / len(pairs) if pairs else 1.0
+    value["f1"] = value["precision"]
+    return [_row("timexes", "extent (strict)", len(gold), len(found), sum(strict.values())),
+            _row("timexes", "extent (relaxed)", len(gold), len(found), len(pairs)), value]
+
+
+def designation_scores(articles: list[Article], sentences: pd.DataFrame, mentions: pd.DataFrame) -> list[dict]:
+    """Designations of Putin and Kim against the annotation: a found mention is right when it names the
+    annotated actor and overlaps an annotated mention in the same line; per actor as well."""
+    from .clean import KEPT_PARTS
+
+    content = _content_units(gold_pieces(articles), (*KEPT_PARTS, "kicker"))
+    gold = [(u, a, b, r["actor"]) for u, a, b, r in
+            _located(load_layer("designations")["designations"], articles, "surface", "designations")
+            if _inside(content, u, a, b)]
+    where = _sentence_lines(sentences)
+    ids = {a.article_id for a in articles}
+    found = []
+    for m in mentions.itertuples():
+        if m.article_id in ids:
+            unit, offset = where[m.sentence_id]
+            found.append((unit, offset + m.start, offset + m.end, m.actor))
+    rows = [_row("designations", "mentions", len(gold), len(found), len(_relaxed(gold, found, lambda g, f: g[3] == f[3])))]
+    for actor in ("Putin", "Kim", "both"):
+        g = [x for x in gold if x[3] == actor]
+        f = [x for x in found if x[3] == actor]
+        rows.append(_row("designations", f"mentions of {actor}", len(g), len(f), len(_relaxed(g, f, lambda a, b: True))))
+    return rows
+
+
+def score_articles(articles: list[Article]) -> pd.DataFrame:
+    """Every measure of every layer over ``articles``: columns ``REALWORLD_SCORE_COLUMNS`` without ``half``."""
+    from .designations import find_mentions
+    from .quotes import find_quotes
+    from .tables import analyse, timexes_of
+
+    analysis = analyse(articles)
+    rows = (line_scores(articles, analysis.pieces)
+            + quote_scores(articles, analysis.sentences, find_quotes(analysis.sentences))
+            + timex_scores(articles, analysis.sentences, timexes_of(analysis))
+            + designation_scores(articles, analysis.sentences, find_mentions(analysis.sentences)))
+    return pd.DataFrame(rows, columns=list(REALWORLD_SCORE_COLUMNS[1:]))
+
+
+def score_realworld() -> pd.DataFrame:
+    """Every measure on the dev half and on the test half: columns ``REALWORLD_SCORE_COLUMNS``."""
+    tables = [score_articles(load_realworld(half)).assign(half=half) for half in HALVES]
+    return pd.concat(tables, ignore_index=True)[list(REALWORLD_SCORE_COLUMNS)]
+
+
+def stored_scores(name: str = "scores") -> pd.DataFrame:
+    """Scores kept in ``tests/gold/realworld/<name>.csv`` (``scores``: now; ``first_run``: before any change)."""
+    return pd.read_csv(gold_dir() / f"{name}.csv")
+
+
+def write_scores(table: pd.DataFrame, name: str = "scores") -> Path:
+    path = gold_dir() / f"{name}.csv"
+    table.to_csv(path, index=False, float_format="%.4f", lineterminator="\n")
+    return path
