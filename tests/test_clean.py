@@ -58,13 +58,13 @@ def test_sentences_and_removed_cover_every_character(analysis, articles):
 
 @pytest.mark.parametrize(("article_id", "line_no", "part"), [
     ("000", 1, "boilerplate"),   # "Zum Inhalt springen"
-    ("000", 3, "title"),
+    ("000", 3, "kicker"),        # "Treffen von Putin und Kim", printed on the headline's line
     ("000", 5, "standfirst"),
     ("000", 9, "subheading"),    # "Gigantische Materialschlacht"
     ("000", 29, "byline"),       # author's name
     ("000", 31, "byline"),       # "Internationaler Korrespondent"
     ("000", 35, "byline"),       # author's biography
-    ("000", 39, "source"),       # "Tagesschau, 13.9.2023, 12:45 Uhr"
+    ("000", 39, "dateline"),     # "Tagesschau, 13.9.2023, 12:45 Uhr"
     ("000", 41, "boilerplate"),  # "Meistgelesene Artikel"
     ("001", 6, "boilerplate"),   # "KommentareDrucken", split: checked below
     ("001", 8, "standfirst"),
@@ -94,13 +94,20 @@ def test_repeated_headline_is_removed():
 
 def test_site_self_description_glued_to_headline_is_split(analysis):
     line = analysis.pieces[(analysis.pieces.article_id == "002") & (analysis.pieces.line_no == 2)]
-    assert line.text.tolist() == ["Zum journalistischen Leitbild von t-online.", "Russlands Pakt mit Nordkorea Putin wird vorgeführt"]
-    assert line.part.tolist() == ["boilerplate", "title"]
+    assert line.text.tolist() == ["Zum journalistischen Leitbild von t-online.", "Russlands Pakt mit Nordkorea ",
+                                  "Putin wird vorgeführt"]
+    assert line.part.tolist() == ["boilerplate", "kicker", "title"]
+
+
+def test_kicker_before_a_capitalised_article_is_split(analysis):
+    line = analysis.pieces[(analysis.pieces.article_id == "000") & (analysis.pieces.line_no == 3)]
+    assert line.text.tolist() == ["Treffen von Putin und Kim ", "Die Allianz der Geächteten"]
+    assert line.part.tolist() == ["kicker", "title"]
 
 
 def test_caption_credit_is_split_off(analysis):
     line = analysis.pieces[(analysis.pieces.article_id == "004") & (analysis.pieces.line_no == 5)]
-    assert line.part.tolist() == ["caption", "source"]
+    assert line.part.tolist() == ["caption", "credit"]
     assert line.text.tolist()[1] == " - keystone"
 
 
@@ -120,13 +127,13 @@ def test_constructed_article_layout():
         "Weitere Themen",
     ])
     parts = parts_of(text)
-    assert parts[0] == ("title", "Menü")   # the first headline-shaped line is taken as the title
-    assert ("boilerplate", "Ein Titel über Gipfel") in parts or ("subheading", "Ein Titel über Gipfel") not in parts
+    assert parts[0] == ("boilerplate", "Menü")
+    assert parts[1] == ("title", "Ein Titel über Gipfel")
     assert ("standfirst", "Kurzer Vorspann mit einem Satz über den Gipfel.") in parts
     assert ("subheading", "Zwischentitel ohne Punkt") in parts
     assert ("caption", "Bildbeschreibung ohne Punkt") in parts
     assert ("caption", "Eine Bildlegende mit Fotonachweis.") in parts
-    assert ("source", "© Fotograf/Agentur") in parts
+    assert ("credit", "© Fotograf/Agentur") in parts
     assert ("body", "Dritter Absatz mit genug Wörtern für einen Absatz. Und Schluss.") in parts
     assert ("boilerplate", "Weitere Themen") in parts
 
@@ -172,3 +179,142 @@ def test_author_box_needs_a_sentence_about_the_name():
     assert ("subheading", "Wladimir Putin") in parts
     assert ("byline", "Anna Muster") in parts
     assert ("byline", "Anna Muster ist Korrespondentin in Zürich.") in parts
+
+
+# --- constructed pages: the shapes of real scraped pages, written for these tests -------------------
+
+LONG = "Ein Absatz mit genug Wörtern, damit er Fliesstext ist. Er hat zwei Sätze."
+
+
+def test_running_text_before_any_headline_is_kept_and_no_later_line_is_promoted():
+    """A stored copy that starts below its headline has no headline; a question further down is not one."""
+    text = "\n".join([
+        "Der Präsident ist zu einem Besuch eingetroffen. Er trifft den Machthaber in der Hauptstadt.",
+        "",
+        "Worum geht es bei diesem Besuch?",
+        "",
+        "Antwort auf die Frage in einem Absatz. Mit einem zweiten Satz.",
+    ])
+    parts = parts_of(text)
+    assert parts[0][0] == "body"
+    assert "title" not in [p for p, _ in parts]
+    assert ("subheading", "Worum geht es bei diesem Besuch?") in parts
+
+
+def test_a_paragraph_cut_off_by_the_stored_text_is_running_text():
+    text = "\n".join(["Titel der Meldung", "", LONG, "",
+                     "Ein bekannter Experte in den USA, Max Muster, hat die engere Zusammenarbeit der beiden"])
+    assert parts_of(text)[-1] == ("body", "Ein bekannter Experte in den USA, Max Muster, hat die engere "
+                                          "Zusammenarbeit der beiden")
+
+
+@pytest.mark.parametrize(("line", "kicker", "title"), [
+    ("Gipfel im Osten Russlands Der Besuch des Jahrzehnts", "Gipfel im Osten Russlands ", "Der Besuch des Jahrzehnts"),
+    ("Einsamer Präsident hat kaum VerbündeteMoskau sucht neue Partner", "Einsamer Präsident hat kaum Verbündete",
+     "Moskau sucht neue Partner"),
+    ("Streit um den Vertrag mit Peking Lawrow will vermitteln", "Streit um den Vertrag mit Peking ",
+     "Lawrow will vermitteln"),
+])
+def test_kicker_printed_on_the_headline_line_is_split(line, kicker, title):
+    parts = parts_of(f"{line}\n\n{LONG}\n")
+    assert parts[:2] == [("kicker", kicker.strip()), ("title", title)]
+
+
+@pytest.mark.parametrize("line", ["Putin besucht Nordkorea", "Kim Jong Un empfängt den Kremlchef",
+                                  "Was Putin in Pjöngjang will"])
+def test_a_headline_without_a_kicker_stays_whole(line):
+    assert parts_of(f"{line}\n\n{LONG}\n")[0] == ("title", line)
+
+
+def test_short_line_above_the_headline_is_its_kicker():
+    parts = parts_of(f"Diplomatie\n\nDer Kremlchef reist nach Asien\n\n{LONG}\n")
+    assert parts[:2] == [("kicker", "Diplomatie"), ("title", "Der Kremlchef reist nach Asien")]
+
+
+@pytest.mark.parametrize(("line", "pieces"), [
+    ("BERLIN (dpa) - Die Regierung hat den Gesandten einbestellt, teilte das Amt mit.",
+     [("dateline", "BERLIN"), ("credit", "(dpa) -")]),
+    ("SEOUL – Die Regierung hat den Gesandten einbestellt, teilte das Amt mit.", [("dateline", "SEOUL –")]),
+    ("Tokio (AFP) - Die Regierung hat den Gesandten einbestellt, teilte das Amt mit.",
+     [("dateline", "Tokio"), ("credit", "(AFP) -")]),
+    ("Chabarowsk, 4. Mai 2024 - Die Regierung hat den Gesandten einbestellt, teilte das Amt mit.",
+     [("dateline", "Chabarowsk, 4. Mai 2024 -")]),
+    ("Peking: Die Regierung hat den Gesandten einbestellt, teilte das Amt mit.", [("dateline", "Peking:")]),
+])
+def test_dateline_and_agency_credit_opening_a_paragraph_get_parts_of_their_own(line, pieces):
+    parts = parts_of(f"Titel der Meldung\n\n{line}\n")
+    assert parts[1 : 1 + len(pieces)] == pieces
+    assert parts[1 + len(pieces)] == ("body", "Die Regierung hat den Gesandten einbestellt, teilte das Amt mit.")
+
+
+def test_a_speaker_label_is_not_a_dateline():
+    parts = parts_of("Titel der Meldung\n\nAnna Muster: Die Regierung hat den Gesandten einbestellt. Das ist neu.\n")
+    assert parts[1] == ("body", "Anna Muster: Die Regierung hat den Gesandten einbestellt. Das ist neu.")
+
+
+@pytest.mark.parametrize("line", ["Stand: 19.06.2024, 14:03 Uhr", "Sendung: Radio Nachrichten, 10.11.2024 18:00 Uhr",
+                                  "Aktualisiert am 3. Mai 2024", "19.06.2024"])
+def test_date_stamps_are_datelines(line):
+    assert ("dateline", line) in parts_of(f"Titel der Meldung\n\n{line}\n\n{LONG}\n")
+
+
+def test_credits_captions_and_repeated_captions():
+    text = "\n".join([
+        "Titel der Meldung", "",
+        LONG, "",
+        "Der Präsident (l) begrüsst den Gast am Flughafen. Foto: Max Muster/dpa", "",
+        "Der Präsident (l) begrüsst den Gast am Flughafen.", "",
+        "Zwei Männer schütteln sich die Hände und lächeln in die Kamera.", "",
+        "MAX MUSTER / AFP / picturedesk.com", "",
+        "Ein weiterer Absatz mit genug Wörtern, damit er Fliesstext ist. Er hat zwei Sätze.",
+    ])
+    parts = parts_of(text)
+    assert ("caption", "Der Präsident (l) begrüsst den Gast am Flughafen.") in parts
+    assert ("credit", "Foto: Max Muster/dpa") in parts
+    assert parts.count(("caption", "Der Präsident (l) begrüsst den Gast am Flughafen.")) == 2
+    assert ("caption", "Zwei Männer schütteln sich die Hände und lächeln in die Kamera.") in parts
+    assert ("credit", "MAX MUSTER / AFP / picturedesk.com") in parts
+
+
+def test_the_same_paragraph_printed_twice_is_a_caption():
+    caption = "Der Präsident und der Machthaber stossen an. Sie sind Freunde."
+    parts = parts_of(f"Titel der Meldung\n\n{caption}\n\n{caption}\n\n{LONG}\n")
+    assert parts.count(("caption", caption)) == 2
+
+
+def test_bylines_and_the_outlets_own_desk_line():
+    article = Article(article_id="999", file="999_test.txt", outlet="Tagesblatt (tagesblatt.example)",
+                      country_group="German", event="test", published=date(2024, 6, 19), published_status="inferred",
+                      text=f"Titel der Meldung\n\nVon Anna Muster\n\nNewsdesk Tagesblatt\n\n{LONG}\n")
+    parts = [(p.part, p.text.strip()) for p in clean_article(article).itertuples() if p.text.strip()]
+    assert ("byline", "Von Anna Muster") in parts
+    assert ("byline", "Newsdesk Tagesblatt") in parts
+
+
+def test_a_person_box_is_cut_around_its_buttons():
+    line = ("Anna Muster Freie Journalistin Personen-Box aufklappen Personen-Box zuklappen Die Journalistin "
+            "Anna Muster berichtet aus Tokio.")
+    parts = parts_of(f"Titel der Meldung\n\n{LONG}\n\n{line}\n\n{LONG}\n")
+    assert ("byline", "Anna Muster Freie Journalistin") in parts
+    assert ("boilerplate", "Personen-Box aufklappen Personen-Box zuklappen") in parts
+    assert ("byline", "Die Journalistin Anna Muster berichtet aus Tokio.") in parts
+
+
+def test_an_interviews_questions_are_body():
+    text = "\n".join(["Titel des Interviews", "", LONG, "", "Redaktion: Was steht im Vertrag?", "",
+                     "Anna Muster: Der Vertrag regelt die Hilfe im Kriegsfall. Das ist neu.", "",
+                     "Welche Waffen liefert das Land?", "", "Anna Muster: Vor allem Granaten. Und Raketen."])
+    parts = parts_of(text)
+    assert ("body", "Redaktion: Was steht im Vertrag?") in parts
+    assert ("body", "Welche Waffen liefert das Land?") in parts
+
+
+def test_a_line_that_introduces_the_next_paragraph_is_kept():
+    parts = parts_of(f"Zeitung zu Putin und Kim:\n\n{LONG}\n")
+    assert parts[0] == ("body", "Zeitung zu Putin und Kim:")
+
+
+@pytest.mark.parametrize("line", ["Lesezeit 5 Minuten", "1/3", "Gehe zur Galerie", "https://example.org/x1",
+                                  "Mehr anzeigen"])
+def test_site_chrome_labels(line):
+    assert ("boilerplate", line) in parts_of(f"Titel der Meldung\n\n{line}\n\n{LONG}\n")

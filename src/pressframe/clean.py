@@ -1,10 +1,21 @@
 """Split every line of a scraped text into its parts, with the reason for each decision.
 
 A part is one of ``PARTS``. Most lines are one piece; a line that holds two things glued together
-(a site's self-description run into the headline, interface labels run into one word, a caption
-and its photo credit, a list marker and its item) is split into pieces whose texts, concatenated,
-give the line back exactly. The rules are general (shapes, positions and the patterns in
-``data/cleaning.yml``), never a list of particular lines.
+(a kicker run into the headline, a dateline or agency credit opening a paragraph, a caption and
+its photo credit, interface labels inside an author box, a list marker and its item) is split into
+pieces whose texts, concatenated, give the line back exactly. The rules are general (shapes,
+positions, the outlet named in the metadata and the patterns in ``data/cleaning.yml``), never a
+list of particular lines.
+
+Three principles hold whatever a page looks like:
+
+- running text (a line of several sentences, a sentence that ends in a full stop, or a long
+  sentence with a finite verb) is never removed for where it stands; only a pattern that says what
+  it is (a byline, the site describing itself) removes it;
+- the headline is looked for among the lines before the first paragraph of running text; a text
+  whose stored copy starts below its headline has none, and no later line is promoted;
+- datelines, "Stand:" stamps, bylines, agency and photo credits get parts of their own, so that a
+  dateline's date stays available as evidence for the publication date.
 
 Invariant (tested): the pieces of all lines, kept and removed, reproduce the text exactly once.
 """
@@ -12,7 +23,7 @@ Invariant (tested): the pieces of all lines, kept and removed, reproduce the tex
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -21,25 +32,44 @@ import yaml
 from .corpus import Article
 from .paths import DATA_DIR
 
-PARTS = ("title", "standfirst", "key_point", "subheading", "body", "caption", "byline", "source", "boilerplate")
-KEPT_PARTS = ("title", "standfirst", "key_point", "subheading", "body", "caption")
+PARTS = ("title", "kicker", "standfirst", "key_point", "subheading", "body", "caption",
+         "dateline", "byline", "credit", "source", "boilerplate")
+KEPT_PARTS = ("title", "kicker", "standfirst", "key_point", "subheading", "body", "caption")
 """Parts that carry the article's content and go on to sentence splitting; the others are removed."""
+RUNNING_PARTS = ("standfirst", "body")
+"""Parts that hold running text: cleaning never removes a piece it reads as running text."""
 
 PIECE_COLUMNS = ("article_id", "line_no", "piece", "char_start", "char_end", "text", "part", "reason")
 
 _SENTENCE_END = re.compile(r"[.!?…:][\"'“”«»‹›’)\]]*$")
+_FULL_STOP = re.compile(r"[.!…][\"'“”«»‹›’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'“”«»‹›’)]*\s+(?=[\"'„“«»‹›(]?[A-ZÄÖÜ0-9])")
 _NAME_LINE = re.compile(r"[A-ZÄÖÜ][a-zäöüéèàß]+(?:[- ][A-ZÄÖÜ][a-zäöüéèàß]+){1,2}")
+_WORD = re.compile(r"[\wÄÖÜäöüß]+(?:[-'’][\wÄÖÜäöüß]+)*")
+_SPEAKER_LABEL = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]*(?: [A-ZÄÖÜ][\wäöüß.-]*){0,2}:\s")
 
 
 @dataclass(frozen=True)
 class Rules:
     boilerplate: tuple[tuple[re.Pattern, str], ...]
+    inline_chrome: tuple[tuple[re.Pattern, str, str], ...]   # pattern, reason, reason for the rest of its line
     interface_labels: tuple[str, ...]
     credit: tuple[tuple[re.Pattern, str], ...]
+    credit_lines: tuple[tuple[re.Pattern, str], ...]
+    dateline_openers: tuple[tuple[re.Pattern, str], ...]
+    dateline_closers: tuple[tuple[re.Pattern, str], ...]
+    dateline_lines: tuple[tuple[re.Pattern, str], ...]
+    bylines: tuple[tuple[re.Pattern, str], ...]
+    self_description: tuple[tuple[re.Pattern, str], ...]
     source: tuple[tuple[re.Pattern, str], ...]
+    caption_markers: tuple[tuple[re.Pattern, str], ...]
     list_marker: re.Pattern
     glued_sentence: re.Pattern
+    glued_kicker: re.Pattern
+    kicker_before: re.Pattern
+    subject_verb: re.Pattern
+    finite_verbs: frozenset[str]
+    question_words: tuple[str, ...]
     shape: dict
 
 
@@ -47,17 +77,38 @@ class Rules:
 def load_rules() -> Rules:
     """The cleaning rules from ``data/cleaning.yml``, compiled once."""
     raw = yaml.safe_load((DATA_DIR / "cleaning.yml").read_text(encoding="utf-8"))
+    places = "|".join(map(re.escape, sorted(raw["dateline_places"], key=len, reverse=True)))
+    agencies = "|".join(map(re.escape, sorted(raw["agencies"], key=len, reverse=True)))
+
+    def expand(pattern: str) -> str:
+        return pattern.replace("{places}", places).replace("{agencies}", agencies)
 
     def table(name: str) -> tuple[tuple[re.Pattern, str], ...]:
-        return tuple((re.compile(row["pattern"]), row["reason"]) for row in raw[name])
+        return tuple((re.compile(expand(row["pattern"])), row["reason"]) for row in raw[name])
 
+    finite = frozenset(raw["kicker"]["finite_verbs"])
+    verbs = "|".join(map(re.escape, sorted(finite, key=len, reverse=True)))
+    starters = "|".join(map(re.escape, raw["kicker"]["headline_starters"]))
     return Rules(
         boilerplate=table("boilerplate"),
+        inline_chrome=tuple((re.compile(row["pattern"]), row["reason"], row["rest"]) for row in raw["inline_chrome"]),
         interface_labels=tuple(raw["interface_labels"]),
         credit=table("credit"),
+        credit_lines=table("credit_lines"),
+        dateline_openers=table("dateline_openers"),
+        dateline_closers=table("dateline_closers"),
+        dateline_lines=table("dateline_lines"),
+        bylines=table("bylines"),
+        self_description=table("self_description"),
         source=table("source"),
+        caption_markers=table("caption_markers"),
         list_marker=re.compile(raw["list_marker"]),
         glued_sentence=re.compile(raw["glued_sentence"]),
+        glued_kicker=re.compile(raw["kicker"]["glued"]),
+        kicker_before=re.compile(r"(?<=[\w\"“”»«)]) (?=(?:" + starters + r")\s)"),
+        subject_verb=re.compile(r"(?<=[\w\"“”»«)]) (?=[A-ZÄÖÜ][\wäöüß-]+ (?:" + verbs + r")(?:\s|$))"),
+        finite_verbs=finite,
+        question_words=tuple(raw["kicker"]["question_words"]),
         shape=dict(raw["shape"]),
     )
 
@@ -68,48 +119,104 @@ class _Piece:
     start: int
     end: int
     text: str
-    role: str = ""          # what splitting found: "", "blank", "marker", "item", "credit", "interface", "captioned"
+    role: str = ""          # what splitting found: "", "blank", "marker", "item", "credit", "interface",
+                            # "captioned", "dateline", "chrome", "boxed"
     reason: str = ""        # the splitting reason, for pieces whose part splitting already decides
     part: str = ""
 
 
+def _cut(line_no: int, line: str, a: int, b: int, role: str, reason: str = "") -> _Piece:
+    return _Piece(line_no, a, b, line[a:b], role, reason)
+
+
 def _split_line(line_no: int, line: str, rules: Rules) -> list[_Piece]:
-    """Cut one line into pieces (at most: marker, item or sentences, credit); offsets index the line."""
+    """Cut one line into pieces: a list marker, a dateline and agency credit that open it, chrome in its
+    middle, the sentences of what is left, a trailing date stamp or photo credit; offsets index the line."""
     if not line.strip():
         return [_Piece(line_no, 0, len(line), line, "blank", "blank line (layout)")]
-    pieces: list[_Piece] = []
+    head: list[_Piece] = []
     start, role = 0, ""
     marker = rules.list_marker.match(line)
     if marker:
-        pieces.append(_Piece(line_no, 0, marker.end(), marker.group(), "marker", "list marker (layout)"))
+        head.append(_cut(line_no, line, 0, marker.end(), "marker", "list marker (layout)"))
         start, role = marker.end(), "item"
-    end, credit_reason = len(line), ""
-    for pattern, reason in rules.credit:
+    for pattern, reason in rules.dateline_openers:
+        found = pattern.match(line, start)
+        if found and len(line) - found.end() > 20:
+            head.append(_cut(line_no, line, start, found.end("dateline"), "dateline", reason))
+            if found.group("credit"):
+                head.append(_cut(line_no, line, found.end("dateline"), found.end("credit"), "credit",
+                                 "agency credit opening the paragraph"))
+            start = found.end()
+            break
+    tail: list[_Piece] = []
+    end = len(line)
+    for pattern, reason in rules.dateline_closers if not _match(rules.dateline_lines, line[start:].strip()) else ():
         found = pattern.search(line, start)
         if found and found.start() > start:
-            end, credit_reason = found.start(), reason
+            tail.append(_cut(line_no, line, found.start(), end, "dateline", reason))
+            end = found.start()
             break
-    cuts = [start] + [m.start() for m in rules.glued_sentence.finditer(line, start, end)] + [end]
+    for pattern, reason in rules.credit:
+        found = pattern.search(line, start, end)
+        if found and found.start() > start:
+            tail.insert(0, _cut(line_no, line, found.start(), end, "credit", reason))
+            end, role = found.start(), "captioned"
+            break
+    middle: list[tuple[int, int, str, str]] = [(start, end, role, "")]
+    for pattern, reason, rest in rules.inline_chrome:
+        found = pattern.search(line, start, end)
+        if found:
+            middle = [(start, found.start(), "boxed", rest), (found.start(), found.end(), "chrome", reason),
+                      (found.end(), end, "boxed", rest)]
+            break
+    pieces = head
     labels = "|".join(map(re.escape, rules.interface_labels))
-    for a, b in zip(cuts, cuts[1:]):
-        text = line[a:b]
-        if re.fullmatch(f"(?:{labels}){{2,}}", text):
-            for found in re.finditer(labels, text):
-                pieces.append(_Piece(line_no, a + found.start(), a + found.end(), found.group(), "interface",
-                                     "interface labels run together into one word"))
-        else:
-            pieces.append(_Piece(line_no, a, b, text, "captioned" if credit_reason else role))
-    if credit_reason:
-        pieces.append(_Piece(line_no, end, len(line), line[end:], "credit", credit_reason))
-    return pieces
+    for a, b, piece_role, reason in middle:
+        if not line[a:b].strip() and piece_role == "boxed":
+            if a < b:
+                pieces.append(_cut(line_no, line, a, b, "blank", "space between pieces (layout)"))
+            continue
+        if piece_role == "chrome":
+            pieces.append(_cut(line_no, line, a, b, "chrome", reason))
+            continue
+        cuts = [a] + [m.start() for m in rules.glued_sentence.finditer(line, a, b)] + [b]
+        for x, y in zip(cuts, cuts[1:]):
+            text = line[x:y]
+            if re.fullmatch(f"(?:{labels}){{2,}}", text):
+                for found in re.finditer(labels, text):
+                    pieces.append(_cut(line_no, line, x + found.start(), x + found.end(), "interface",
+                                       "interface labels run together into one word"))
+            else:
+                pieces.append(_cut(line_no, line, x, y, piece_role, reason))
+    return pieces + tail
 
 
-def _is_prose(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text.strip())) and len(text.split()) >= 4
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
 
 
 def _sentence_count(text: str) -> int:
     return len(_SENTENCE_BREAK.findall(text.strip())) + 1
+
+
+def _has_finite_verb(text: str, rules: Rules) -> bool:
+    return any(word.lower() in rules.finite_verbs for word in _words(text))
+
+
+def is_running_text(text: str, rules: Rules | None = None) -> bool:
+    """Running text: several sentences, a sentence of four or more words ending in a full stop (or "!",
+    "…"), or a long sentence with a finite verb even where the stored text cuts it off."""
+    rules = rules or load_rules()
+    stripped, words = text.strip(), _words(text)
+    if len(words) < 2:
+        return False
+    if _sentence_count(stripped) >= 2 and len(words) >= 6:
+        return True
+    if _FULL_STOP.search(stripped) and len(words) >= 4:
+        return True
+    return (len(words) >= rules.shape["running_min_words"] and not stripped.endswith(("?", ":"))
+            and _has_finite_verb(stripped, rules))
 
 
 def _headline_shaped(text: str, max_words: int) -> bool:
@@ -134,85 +241,196 @@ def _author_names(pieces: list[_Piece]) -> dict[int, str]:
     return found
 
 
-def _classify(pieces: list[_Piece], rules: Rules) -> None:
-    """Give every piece a part and a reason, in place; the order of the checks is the priority."""
+def _outlet_words(outlet: str) -> re.Pattern | None:
+    """The outlet's own name as the metadata gives it ("Heute (heute.at)" -> "Heute"), as a whole word."""
+    name = outlet.split(" (")[0].strip()
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.IGNORECASE) if name else None
+
+
+def _split_kicker(piece: _Piece, rules: Rules) -> tuple[_Piece, _Piece] | None:
+    """A kicker printed on the headline's line, as two pieces: glued ("…FreundePutin fleht …"), or
+    before a capitalised article ("Treffen von Putin und Kim Die Allianz …"), or before a one-word
+    subject and its finite verb ("Russlands Pakt mit Nordkorea Putin wird vorgeführt")."""
+    text = piece.text
+    for pattern in (rules.glued_kicker, rules.kicker_before, rules.subject_verb):
+        glued = pattern is rules.glued_kicker
+        for found in pattern.finditer(text):
+            cut = found.start() if glued else found.end()
+            kicker, title = text[:cut], text[cut:]
+            if len(_words(kicker)) < 2 or len(_words(title)) < 2 or _SENTENCE_END.search(kicker.strip()):
+                continue
+            if pattern is rules.subject_verb and (not any(w[:1].islower() for w in _words(kicker))
+                                                  or len(_words(title)) < 3 or kicker.startswith(rules.question_words)):
+                continue
+            if not glued and _has_finite_verb(kicker, rules):     # glue is evidence enough
+                continue
+            at = piece.start + cut
+            return (replace(piece, end=at, text=kicker, role="", part="kicker",
+                            reason="kicker printed on the headline's line"),
+                    replace(piece, start=at, text=title, role="", part="title",
+                            reason="headline, after the kicker printed on its line"))
+    return None
+
+
+def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
+    """Give every piece a part and a reason; returns the pieces (a kicker on the headline's line adds one)."""
     shape = rules.shape
-    content = [i for i, p in enumerate(pieces) if p.role not in ("blank", "marker", "credit", "interface")]
+    own_name = _outlet_words(outlet)
+    texts = [p.text.strip() for p in pieces]
+    open_ = [p.role in ("", "item", "captioned", "boxed") for p in pieces]
+    running = [open_[i] and is_running_text(texts[i], rules) for i in range(len(pieces))]
     names = _author_names(pieces)
-    box_start = min(names, default=len(pieces))
-    prose = {i for i in content if i < box_start and pieces[i].role in ("", "item") and _is_prose(pieces[i].text)
-             and not _match(rules.boilerplate, pieces[i].text)}
-    following = {i: j for i, j in zip(content, content[1:])}
-    title_text, stage, standfirst_done = None, "before_title", False
-    last_prose = max(prose, default=-1)
-    author, previous = None, None
+    seen: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        if open_[i] and len(text.split()) >= 4:
+            seen[text] = seen.get(text, 0) + 1
+
+    def decide(i: int, part: str, reason: str) -> None:
+        pieces[i].part, pieces[i].reason = part, reason
+
+    # 1. what the piece itself says it is
+    author = None
+    for i, piece in enumerate(pieces):
+        text = texts[i]
+        if piece.role in ("blank", "marker", "interface", "chrome"):
+            decide(i, "boilerplate", piece.reason)
+        elif piece.role == "credit":
+            decide(i, "credit", piece.reason)
+        elif piece.role == "dateline":
+            decide(i, "dateline", piece.reason)
+        elif piece.role == "boxed":
+            decide(i, "byline", piece.reason)
+        elif rule := _match(rules.boilerplate, text):
+            decide(i, "boilerplate", rule)
+        elif rule := _match(rules.dateline_lines, text):
+            decide(i, "dateline", rule)
+        elif rule := _match(rules.credit_lines, text):
+            decide(i, "credit", rule)
+        elif rule := _match(rules.bylines, text):
+            decide(i, "byline", rule)
+        elif i in names:
+            author = names[i]
+            decide(i, "byline", "author's name: a later sentence is about this person")
+        elif author and text.startswith(author + " "):
+            decide(i, "byline", "sentence about the author (author box)")
+        elif author and _previous_text(pieces, i) == author and _headline_shaped(text, 6):
+            decide(i, "byline", "line under the author's name (role)")
+        elif (own_name and own_name.search(text) and not running[i] and len(text.split()) <= 4
+              and not _match(rules.source, text)):
+            decide(i, "byline", "short line naming the outlet itself (desk or author line)")
+        elif rule := _match(rules.source, text):
+            decide(i, "source", rule)
+
+    # 2. above everything headline-shaped: the site describing itself ("… für Sie", its own name)
+    for i, piece in enumerate(pieces):
+        if open_[i] and _headline_shaped(texts[i], shape["headline_max_words"]) and not running[i]:
+            break
+        if piece.part or not open_[i]:
+            continue
+        if rule := _match(rules.self_description, texts[i]):
+            decide(i, "boilerplate", rule)
+        elif own_name and own_name.search(texts[i]) and len(texts[i].split()) <= shape["kicker_max_words"] * 2:
+            decide(i, "boilerplate", "names the outlet itself above the headline (the site's self-description)")
+
+    undecided = [i for i, p in enumerate(pieces) if not p.part]
+    first_running = next((i for i in undecided if running[i]), len(pieces))
+    last_running = max((i for i in undecided if running[i]), default=-1)
+
+    # 3. the header: headline and kicker, before the first running text
+    header = [i for i in undecided if i < first_running]
+    candidates = [i for i in header if _headline_shaped(texts[i], shape["headline_max_words"]) and pieces[i].role == ""]
+    title = next((i for i in candidates if len(texts[i].split()) >= shape["headline_min_words"]),
+                 candidates[0] if candidates else None)
+    split_title = None
+    for i in header:
+        if i == title:
+            split_title = _split_kicker(pieces[i], rules)
+            decide(i, "title", "first line shaped like a headline, before the first paragraph")
+        elif title is not None and i < title and i in candidates and len(texts[i].split()) <= shape["kicker_max_words"] \
+                and all(j not in undecided or pieces[j].role == "blank" for j in range(i + 1, title)):
+            decide(i, "kicker", "short line right above the headline")
+
+    # 4. the rest, in order
+    standfirst_done, body_started = title is None, False
+    interview = any(running[i] and _SPEAKER_LABEL.match(texts[i]) for i in undecided)
+    following = {i: j for i, j in zip(undecided, undecided[1:])}
+    title_text = texts[title] if title is not None else None
 
     def next_is(i: int, test) -> bool:
         j = following.get(i)
-        return j is not None and test(pieces[j])
+        return j is not None and test(j)
 
-    for i, piece in enumerate(pieces):
-        text = piece.text.strip()
-        part, reason = "", ""
-        if piece.role in ("blank", "marker", "interface"):
-            part, reason = "boilerplate", piece.reason
-        elif piece.role == "credit":
-            part, reason = "source", piece.reason
-        elif rule := _match(rules.boilerplate, text):
-            part, reason = "boilerplate", rule
-        elif stage == "before_title":
-            if _headline_shaped(text, shape["headline_max_words"]) and piece.role == "":
-                part, reason, title_text, stage = "title", "first line shaped like a headline", text, "header"
-            else:
-                part, reason = "boilerplate", "before the headline and not shaped like one (site chrome)"
-        elif text == title_text:
-            part, reason = "boilerplate", "repeats the headline"
-        elif i in names:
-            part, reason, author = "byline", "author's name: a later sentence is about this person", names[i]
-        elif author and previous is not None and previous.text.strip() == author and _headline_shaped(text, 6):
-            part, reason = "byline", "line under the author's name (role)"
-        elif author and text.startswith(author + " "):
-            part, reason = "byline", "sentence about the author (author box)"
-        elif rule := _match(rules.source, text):
-            part, reason = "source", rule
+    for i in undecided:
+        piece, text = pieces[i], texts[i]
+        if piece.part:
+            continue
+        if text == title_text:
+            decide(i, "boilerplate", "repeats the headline")
         elif piece.role == "captioned":
-            part, reason = "caption", "carries a photo credit"
-        elif _headline_shaped(text, shape["subheading_max_words"]) and next_is(i, lambda p: p.role == "captioned"):
-            part, reason = "caption", "image description right above a credited caption"
+            decide(i, "caption", "carries a photo credit")
+        elif seen.get(text, 0) >= 2:
+            decide(i, "caption", "printed twice, as an image's description and its caption")
+        elif rule := _match(rules.caption_markers, text):
+            decide(i, "caption", rule)
+        elif next_is(i, lambda j: pieces[j].role == "captioned" or seen.get(texts[j], 0) >= 2) \
+                and _headline_shaped(text, shape["subheading_max_words"]):
+            decide(i, "caption", "image description right above a credited caption")
+        elif _next_line_is_credit(pieces, i) and len(text) <= shape["caption_max_chars"]:
+            decide(i, "caption", "right above a photo credit")
         elif piece.role == "item":
-            if i > last_prose:
-                part, reason = "source", "list after the last paragraph (sources, related links)"
-            elif stage == "header" and _is_prose(text):
-                part, reason = "key_point", "list item before the body"
-            elif stage == "header":
-                part, reason = "boilerplate", "short list item before the body (navigation breadcrumb)"
+            if i > last_running:
+                decide(i, "source", "list after the last paragraph (sources, related links)")
+            elif not body_started and running[i]:
+                decide(i, "key_point", "list item before the body")
+            elif not body_started:
+                decide(i, "boilerplate", "short list item before the body (navigation breadcrumb)")
             else:
-                part, reason = "body", "list item between paragraphs"
-        elif i in prose:
+                decide(i, "body", "list item between paragraphs")
+        elif running[i]:
             short = len(text) <= shape["standfirst_max_chars"] and _sentence_count(text) <= shape["standfirst_max_sentences"]
-            if stage == "header" and not standfirst_done and short and i != last_prose:
-                part, reason = "standfirst", "first paragraph after the headline, short"
+            if not standfirst_done and short and i != last_running:
+                decide(i, "standfirst", "first paragraph after the headline, short")
             else:
-                part, reason = "body", "paragraph of running text"
-                stage = "body"
+                decide(i, "body", "paragraph of running text")
+                body_started = True
             standfirst_done = True
-        elif i > last_prose:
-            part, reason = "boilerplate", "after the last paragraph and not running text (site navigation)"
-        elif _headline_shaped(text, shape["subheading_max_words"]) and next_is(i, lambda p: p.role == "" and _is_prose(p.text)):
-            part, reason = ("subheading", "short line without a full stop, followed by a paragraph") if stage == "body" \
-                else ("boilerplate", "short line between headline and first paragraph (site chrome)")
+        elif interview and text.endswith("?"):
+            decide(i, "body", "an interview's question")
+        elif text.endswith(":") and len(text.split()) >= 3 and next_is(i, lambda j: running[j]):
+            decide(i, "body", "introduces the paragraph after it (ends in a colon)")
+        elif i > last_running:
+            decide(i, "boilerplate", "after the last paragraph and not running text (site navigation)")
+        elif i < first_running:
+            decide(i, "boilerplate", "short line between headline and first paragraph (site chrome)")
+        elif _headline_shaped(text, shape["subheading_max_words"]) and next_is(i, lambda j: running[j]):
+            decide(i, "subheading", "short line without a full stop, followed by a paragraph")
         else:
-            part, reason = "boilerplate", "neither running text nor a heading of it (site chrome)"
-        piece.part, piece.reason = part, reason
-        if piece.role != "blank":
-            previous = piece
+            decide(i, "boilerplate", "neither running text nor a heading of it (site chrome)")
+    if split_title is not None:
+        at = pieces.index(pieces[title])
+        pieces[at : at + 1] = list(split_title)
+    return pieces
+
+
+def _previous_text(pieces: list[_Piece], i: int) -> str:
+    """The text of the nearest non-blank piece before ``i``, stripped."""
+    return next((p.text.strip() for p in reversed(pieces[:i]) if p.role != "blank"), "")
+
+
+def _next_line_is_credit(pieces: list[_Piece], i: int) -> bool:
+    """Whether the next non-blank piece after ``i`` is a credit standing on a line of its own."""
+    for piece in pieces[i + 1 :]:
+        if piece.role == "blank":
+            continue
+        return piece.part == "credit" and piece.role != "credit" and piece.line_no != pieces[i].line_no
+    return False
 
 
 def _piece_rows(article: Article) -> list[tuple]:
     """The rows of ``clean_article``, as tuples in ``PIECE_COLUMNS`` order."""
     rules = load_rules()
     pieces = [p for n, line in enumerate(article.lines, start=1) for p in _split_line(n, line, rules)]
-    _classify(pieces, rules)
+    pieces = _classify(pieces, rules, article.outlet)
     rows, line_no, piece = [], None, 0
     for p in pieces:                     # a line's pieces are adjacent: number them within it
         piece = piece + 1 if p.line_no == line_no else 0

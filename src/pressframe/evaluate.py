@@ -74,20 +74,36 @@ def quote_disagreements(found: pd.DataFrame, gold: list[dict]) -> pd.DataFrame:
 def evaluate_designations(mentions: pd.DataFrame, sentences: pd.DataFrame, gold: list[dict]) -> pd.DataFrame:
     """Scores of pressframe.designations against gold mentions.
 
-    A mention's key is (article, first 40 characters of its sentence, actor[, designation]): the
-    annotators marked whole noun phrases ("der russische Präsident"), the gazetteer its head. Gold
+    A mention's key is (article, line of its sentence, actor[, designation]): the annotators marked
+    whole noun phrases ("der russische Präsident"), the gazetteer its head. The annotators located a
+    mention by the first 40 characters of its sentence; that sentence's line is the one whose kept
+    sentence starts so (or, where cleaning cut a kicker off the headline, starts the line so). Gold
     records without ``sentence_start`` (the constructed cases) are matched per article instead.
     """
-    start = dict(zip(sentences.sentence_id, sentences.text.str[:SENTENCE_KEY]))
+    line = dict(zip(sentences.sentence_id, sentences.line_no))
     located = all("sentence_start" in g for g in gold)
-    pred = [(m.article_id, start[m.sentence_id] if located else "", m.actor, m.designation) for m in mentions.itertuples()]
-    gold_keys = [(g["article"], g["sentence_start"][:SENTENCE_KEY] if located else "", g["actor"], g["designation"])
-                 for g in gold]
+    pred = [(m.article_id, line[m.sentence_id] if located else 0, m.actor, m.designation) for m in mentions.itertuples()]
+    gold_keys = [(g["article"], _line_of(sentences, g["article"], g["sentence_start"]) if located else 0, g["actor"],
+                  g["designation"]) for g in gold]
     rows = [score("mentions (actor)", [k[:3] for k in gold_keys], [k[:3] for k in pred]),
             score("mentions (actor and designation)", gold_keys, pred)]
     for actor in ("Putin", "Kim", "both"):
         rows.append(score(f"mentions of {actor}", [k for k in gold_keys if k[2] == actor], [k for k in pred if k[2] == actor]))
     return pd.DataFrame(rows, columns=list(SCORE_COLUMNS))
+
+
+def _line_of(sentences: pd.DataFrame, article_id: str, start: str) -> int:
+    """The line of the kept sentence of ``article_id`` that begins with ``start`` (its first 40 characters),
+    or of one that begins that text where cleaning split it (a kicker cut off its headline); 0 if none."""
+    key = start[:SENTENCE_KEY]
+    texts = sentences[sentences.article_id == article_id]
+    for text, line in zip(texts.text, texts.line_no):
+        if text[:SENTENCE_KEY] == key:
+            return int(line)
+    for text, line in zip(texts.text, texts.line_no):
+        if key.startswith(text.strip()):
+            return int(line)
+    return 0
 
 
 def designation_disagreements(mentions: pd.DataFrame, sentences: pd.DataFrame, gold: list[dict]) -> pd.DataFrame:

@@ -433,3 +433,88 @@ def write_scores(table: pd.DataFrame, name: str = "scores") -> Path:
     path = gold_dir() / f"{name}.csv"
     table.to_csv(path, index=False, float_format="%.4f", lineterminator="\n")
     return path
+
+
+# --- where the extractors and the annotation disagree -------------------------------------------------
+
+def line_disagreements(articles: list[Article], pieces: pd.DataFrame) -> pd.DataFrame:
+    """Annotated pieces whose characters cleaning gives another part: file, line, text, annotated, found."""
+    files = {a.article_id: a.file for a in articles}
+    text = {(a.article_id, n): line for a in articles for n, line in enumerate(a.lines, start=1)}
+    system: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
+    for p in pieces.itertuples():
+        system.setdefault((p.article_id, p.line_no), []).append((p.char_start, p.char_end, p.part, p.reason))
+    rows = []
+    for g in gold_pieces(articles):
+        found = [(part, reason) for a, b, part, reason in system.get(g.unit, [])
+                 if max(a, g.start) < min(b, g.end) and text[g.unit][max(a, g.start):min(b, g.end)].strip()]
+        if any(part != g.part for part, _ in found):
+            rows.append((files[g.unit[0]], g.unit[1], text[g.unit][g.start:g.end], g.part,
+                         "; ".join(f"{part} ({reason})" for part, reason in found)))
+    return pd.DataFrame(rows, columns=["file", "line", "text", "annotated", "found"])
+
+
+def quote_disagreements(articles: list[Article], sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Quoted spans annotated or found where kind or speaker differ, or that only one side has."""
+    files = {a.article_id: a.file for a in articles}
+    where = _sentence_lines(sentences)
+    found = [(where[q.sentence_id][0], q.quote, q) for q in quotes.itertuples() if q.article_id in files]
+    rows = []
+    for u, _, _, r in _located(load_layer("quotes")["quotes"] or [], articles, "quote", "quotes"):
+        match = next((f for f in found if f[0] == u and f[1] == r["quote"]), None)
+        if match is None:
+            rows.append((files[u[0]], u[1], r["quote"], f"{r['kind']}: {r['speaker']}", "missed"))
+            continue
+        found.remove(match)
+        q = match[2]
+        if q.kind != r["kind"] or (r["kind"] != "scare" and not same_speaker(r, q.speaker)):
+            rows.append((files[u[0]], u[1], r["quote"], f"{r['kind']}: {r['speaker']}", f"{q.kind}: {q.speaker} ({q.cue})"))
+    rows += [(files[u[0]], u[1], text, "not annotated", f"{q.kind}: {q.speaker} ({q.cue})") for u, text, q in found]
+    return pd.DataFrame(rows, columns=["file", "line", "quoted", "annotated", "found"])
+
+
+def timex_disagreements(articles: list[Article], sentences: pd.DataFrame, timexes: pd.DataFrame) -> pd.DataFrame:
+    """Temporal expressions annotated or found whose extent or value differ."""
+    files = {a.article_id: a.file for a in articles}
+    text = {(a.article_id, n): line for a in articles for n, line in enumerate(a.lines, start=1)}
+    gold = [(u, a, b, str(r["value"])) for u, a, b, r in _located(load_layer("timexes")["timexes"], articles, "text", "timexes")]
+    where = _sentence_lines(sentences)
+    found = [(where[t.sentence_id][0], where[t.sentence_id][1] + t.start, where[t.sentence_id][1] + t.end, str(t.value))
+             for t in timexes.itertuples() if t.article_id in files]
+    pairs = _relaxed(gold, found, lambda g, f: True)
+    rows = [(files[g[0][0]], g[0][1], text[g[0]][g[1]:g[2]], g[3], text[f[0]][f[1]:f[2]], f[3])
+            for g, f in pairs if g[1:] != f[1:]]
+    matched_gold, matched_found = {g for g, _ in pairs}, {f for _, f in pairs}
+    rows += [(files[g[0][0]], g[0][1], text[g[0]][g[1]:g[2]], g[3], "", "missed") for g in gold if g not in matched_gold]
+    rows += [(files[f[0][0]], f[0][1], "", "not annotated", text[f[0]][f[1]:f[2]], f[3]) for f in found if f not in matched_found]
+    return pd.DataFrame(rows, columns=["file", "line", "annotated", "value", "found", "found value"])
+
+
+def designation_disagreements(articles: list[Article], sentences: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Designations annotated but not found (or found for another actor), and found but not annotated."""
+    files = {a.article_id: a.file for a in articles}
+    text = {(a.article_id, n): line for a in articles for n, line in enumerate(a.lines, start=1)}
+    gold = [(u, a, b, r["actor"]) for u, a, b, r in
+            _located(load_layer("designations")["designations"], articles, "surface", "designations")]
+    where = _sentence_lines(sentences)
+    found = [(where[m.sentence_id][0], where[m.sentence_id][1] + m.start, where[m.sentence_id][1] + m.end, m.actor)
+             for m in mentions.itertuples() if m.article_id in files]
+    pairs = _relaxed(gold, found, lambda g, f: g[3] == f[3])
+    matched_gold, matched_found = {g for g, _ in pairs}, {f for _, f in pairs}
+    rows = [(files[g[0][0]], g[0][1], text[g[0]][g[1]:g[2]], g[3], "missed") for g in gold if g not in matched_gold]
+    rows += [(files[f[0][0]], f[0][1], text[f[0]][f[1]:f[2]], "not annotated", f[3]) for f in found if f not in matched_found]
+    return pd.DataFrame(rows, columns=["file", "line", "surface", "annotated", "found"])
+
+
+def disagreements(half: str) -> dict[str, pd.DataFrame]:
+    """Every layer's disagreements on one half (``dev`` while tuning; ``test`` only once tuning is over)."""
+    from .designations import find_mentions
+    from .quotes import find_quotes
+    from .tables import analyse, timexes_of
+
+    articles = load_realworld(half)
+    analysis = analyse(articles)
+    return {"lines": line_disagreements(articles, analysis.pieces),
+            "quotes": quote_disagreements(articles, analysis.sentences, find_quotes(analysis.sentences)),
+            "timexes": timex_disagreements(articles, analysis.sentences, timexes_of(analysis)),
+            "designations": designation_disagreements(articles, analysis.sentences, find_mentions(analysis.sentences))}
