@@ -21,7 +21,9 @@ def quotes_of(*paragraphs: str):
     ('Er sagte: "Das ist gut so."', ["Das ist gut so."]),
     ("«In seiner ‹Blase› merkt er nichts.»", ["In seiner ‹Blase› merkt er nichts.", "Blase"]),
     ("Am King‘s College und in Putin’s Welt gibt es keine Zitate.", []),
-    ("Ein offenes „Zitat ohne Ende.", []),
+    ("Ein offenes „Zitat ohne Ende bis zum Schluss.", ["Zitat ohne Ende bis zum Schluss."]),   # a copy cut off
+    ("Ein offenes „Wort.", []),                 # too short to be a quotation cut off
+    ('Ein gerades "Zeichen ohne Ende hier.', []),  # straight quotes may be inch marks or typos
 ])
 def test_spans(text, inner):
     assert sorted(text[a + 1 : b - 1] for a, b in find_spans(text)) == sorted(inner)
@@ -29,8 +31,8 @@ def test_spans(text, inner):
 
 def test_interrupted_quote_is_two_quotations_of_one_speaker():
     assert quotes_of("«Alte Freunde sind die besten Freunde», sagte Putin, «ein alter Freund ist besser als zwei neue.»") == [
-        ("Alte Freunde sind die besten Freunde", "quote", "Wladimir Putin", "sagte"),
-        ("ein alter Freund ist besser als zwei neue.", "quote", "Wladimir Putin", "sagte"),
+        ("Alte Freunde sind die besten Freunde", "full", "Wladimir Putin", "sagte"),
+        ("ein alter Freund ist besser als zwei neue.", "full", "Wladimir Putin", "sagte"),
     ]
 
 
@@ -47,7 +49,7 @@ def test_expert_named_after_the_quote_then_by_surname_and_by_role():
 
 def test_quote_spanning_sentences_and_speaker_before_the_colon():
     found = quotes_of("Der Militärexperte Ulrich Schmid erklärt: «Russland will Munition. Nordkorea will Technik.»")
-    assert found == [("Russland will Munition. Nordkorea will Technik.", "quote", "Ulrich Schmid", "erklärt")]
+    assert found == [("Russland will Munition. Nordkorea will Technik.", "full", "Ulrich Schmid", "erklärt")]
 
 
 def test_subject_before_the_verb_is_the_speaker_not_the_object():
@@ -68,7 +70,7 @@ def test_a_surname_nobody_introduced_is_not_a_speaker():
 def test_source_cue_and_state_media():
     found = quotes_of("„Unbesiegbarkeit und Dauerhaftigkeit“: Das zeigt der Gipfel von Putin und Kim – "
                       "wenn man der staatlichen Nachrichtenagentur KCNA glaubt.")
-    assert found == [("Unbesiegbarkeit und Dauerhaftigkeit", "quote", "KCNA", "glaubt")]
+    assert found == [("Unbesiegbarkeit und Dauerhaftigkeit", "full", "KCNA", "glaubt")]
 
 
 def test_designation_resolves_to_putin():
@@ -76,11 +78,12 @@ def test_designation_resolves_to_putin():
         "Wladimir Putin", "so")
 
 
-def test_scare_quotes_are_not_quotations_and_not_carried_over():
+def test_fragments_in_reported_speech_are_partial_and_in_the_authors_own_sentence_scare():
     found = quotes_of('Putin erklärt: Russland schließe "eine militärische Zusammenarbeit" nicht aus. '
-                      'Der Vertrag sei ein "Durchbruch".')
-    assert found[0][1:3] == ("quote", "Wladimir Putin")
-    assert found[1] == ("Durchbruch", "scare", "none", "none")
+                      'Der Vertrag sei ein "Durchbruch".', 'Der Vertrag ist ein "Meilenstein".')
+    assert found[0][1:3] == ("partial", "Wladimir Putin")
+    assert found[1] == ("Durchbruch", "partial", "Wladimir Putin", "none")   # subjunctive: still Putin's words
+    assert found[2] == ("Meilenstein", "scare", "none", "none")               # nobody is said to say it
 
 
 def test_no_person_means_unknown():
@@ -132,3 +135,53 @@ def test_headline_speaker_known_from_a_later_paragraph_and_hyphenated_given_name
     ]))
     assert list(zip(found.speaker, found.speaker_type)) == [
         ("Sergei Lawrow", "Russian leadership"), ("Ri Song-chol", "North Korean leadership")]
+
+
+# --- three kinds and the cues of real news (constructed sentences) ----------------------------------
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    (["Kim hat Putin die „volle Solidarität“ zugesichert."], [("volle Solidarität", "partial", "Kim Jong-un")]),
+    (["Putin sprach von einem „Durchbruch“."], [("Durchbruch", "partial", "Wladimir Putin")]),
+    (["Putin: Vertrag sieht „gegenseitige Hilfe“ vor"], [("gegenseitige Hilfe", "partial", "Wladimir Putin")]),
+    (["Die Beziehungen seien „so stark wie nie“, meldete KCNA."], [("so stark wie nie", "partial", "KCNA")]),
+    (["Der Gipfel zeuge von der „Einheit beider Völker“, berichtete die Nachrichtenagentur TASS."],
+     [("Einheit beider Völker", "partial", "TASS")]),
+    (["Die Armee werde „jede Provokation“ beantworten, heißt es in dem Bericht."],
+     [("jede Provokation", "partial", "Bericht")]),
+    (["Der Pakt sei „rein defensiv“, so der Kreml."], [("rein defensiv", "partial", "Kreml")]),
+    (["Nach Angaben des Pentagons sind „mehrere tausend Soldaten“ verlegt worden."],
+     [("mehrere tausend Soldaten", "partial", "Pentagon")]),
+    (["Der Präsident empfing Kim, der ihm seine „ewige Freundschaft“ versicherte."],
+     [("ewige Freundschaft", "partial", "Kim Jong-un")]),
+    (["«Wir stehen an eurer Seite», sagte Kim."], [("Wir stehen an eurer Seite", "full", "Kim Jong-un")]),
+    (['Die Zeitung "Rodong Sinmun" erschien mit einem Foto.'], [("Rodong Sinmun", "scare", "none")]),
+    (["Der „Frankfurter Allgemeinen Zeitung“ fiel das auf."], [("Frankfurter Allgemeinen Zeitung", "scare", "none")]),
+])
+def test_three_kinds_and_their_speakers(paragraphs, expected):
+    assert [q[:3] for q in quotes_of(*paragraphs)] == expected
+
+
+def test_the_same_words_attributed_elsewhere_are_that_speakers():
+    found = quotes_of("«Heiliger Kampf» – Kim will Russland helfen",
+                      "Der nordkoreanische Machthaber sprach von einem «heiligen Kampf» Russlands.")
+    assert [q[:3] for q in found] == [("Heiliger Kampf", "partial", "Kim Jong-un"),
+                                      ("heiligen Kampf", "partial", "Kim Jong-un")]
+
+
+def test_a_quotation_cut_off_by_the_end_of_the_stored_copy():
+    found = quotes_of("„Das war klar“, erklärte der Sicherheitsexperte Max Muster. „Kim nutzt die Lage und nimmt mit, was")
+    assert found[1] == ("Kim nutzt die Lage und nimmt mit, was", "full", "Max Muster", "none")
+
+
+def test_a_title_then_a_name_refers_back_by_title():
+    found = quotes_of("Kremlsprecher Dmitri Peskow äußerte sich am Abend.",
+                      "Die Gespräche seien „sehr konstruktiv“ gewesen, sagte der Kremlsprecher.")
+    assert found[0][:3] == ("sehr konstruktiv", "partial", "Dmitri Peskow")
+
+
+def test_every_kind_is_known():
+    from pressframe.quotes import KINDS
+
+    found = find_quotes(sentences_from_paragraphs("900", ["«Wir stehen an eurer Seite», sagte Kim.",
+                                                          "Ein „Wort“ und eine „Wendung“ von Putin."]))
+    assert set(found.kind) <= set(KINDS)

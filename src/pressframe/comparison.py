@@ -15,7 +15,7 @@ from .claims import claims_matrix, find_claims
 from .designations import find_mentions
 from .frames import frame_hits, frame_names, salience_by
 from .keyness import distinctive
-from .quotes import find_quotes
+from .quotes import QUOTATION_KINDS, find_quotes
 from .style import style_table, word_lists
 from .tables import Analysis, groups_of
 from .text import is_word, tokenize
@@ -62,7 +62,7 @@ def voices(analysis: Analysis, *, by: str) -> pd.DataFrame:
     """Direct quotations per speaker type and unit: number, share of quotations, quoted words, share of quoted words."""
     groups = groups_of(analysis)
     quotes = find_quotes(analysis.sentences)
-    quotes = quotes[quotes.kind == "quote"]
+    quotes = quotes[quotes.kind.isin(QUOTATION_KINDS)]
     quotes = quotes.assign(unit=quotes.article_id if by == "article" else quotes.article_id.map(groups),
                            words=[sum(1 for t in tokenize(q) if is_word(t)) for q in quotes.quote])
     table = quotes.groupby(["unit", "speaker_type"]).agg(quotations=("quote", "size"), words=("words", "sum")).reset_index()
@@ -153,7 +153,7 @@ def comparison_facts(analysis: Analysis) -> dict[str, object]:
     facts["evaluative_min_share"] = float(evaluative.min())
     lines = kwic(analysis)
     quotes = find_quotes(analysis.sentences)
-    quotes = quotes[quotes.kind == "quote"]
+    quotes = quotes[quotes.kind.isin(QUOTATION_KINDS)]
     inside = [any(line.keyword in q for q in quotes[quotes.article_id == line.article_id].quote)   # a quoted word
               for line in lines.itertuples()]
     facts["n_mocking_lines"] = len(lines)

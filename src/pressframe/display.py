@@ -89,12 +89,16 @@ def summary_table(summary: pd.DataFrame) -> HTML:
 
 
 def quotes_table(quotes: pd.DataFrame, *, with_speaker: bool = True) -> HTML:
-    """Quotations with a link to their sentence, the quoted words, and (optionally) speaker, type and cue."""
-    header = ["sentence", "quoted"] + (["speaker", "speaker type", "cue"] if with_speaker else ["attributed to"])
+    """Quotations with a link to their sentence, the quoted words, and (optionally) kind, speaker, type and cue.
+
+    A full quotation is a statement reproduced whole; a partial one is a fragment in the author's own sentence,
+    shown with the speaker a cue gives it."""
+    header = ["sentence", "quoted"] + (["kind", "speaker", "speaker type", "cue"] if with_speaker else ["attributed to"])
     rows = []
     for q in quotes.itertuples():
         row = [sentence_link(q.sentence_id), f'<span lang="de">{escape(q.quote)}</span>']
-        row += [escape(q.speaker), escape(q.speaker_type), escape(q.cue)] if with_speaker else [escape(q.speaker)]
+        row += [escape(q.kind), escape(q.speaker), escape(q.speaker_type), escape(q.cue)] if with_speaker \
+            else [escape(q.speaker)]
         rows.append(row)
     return _rows_table(header, rows)
 

@@ -164,8 +164,10 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame, *, zoom: tuple[str, s
 
 
 SPEAKER_COLOURS = {"Russian leadership": "#CC79A7", "North Korean leadership": "#E69F00", "state media": "#F0E442",
-                   "Western expert": "#56B4E9", "other": "#BBBBBB", "unknown": "#DDDDDD"}
-"""Okabe–Ito reddish purple, orange, yellow and sky blue, with greys: distinct from the group colours."""
+                   "media": "#999933", "other government": "#882255", "Western expert": "#56B4E9",
+                   "other": "#BBBBBB", "unknown": "#DDDDDD"}
+"""Okabe–Ito reddish purple, orange, yellow and sky blue, Tol's olive and wine, with greys: distinct from the
+group colours. Every type of ``data/quotes.yml`` has one (a test holds them together)."""
 
 
 def frame_salience(salience: pd.DataFrame, groups: list[str]) -> plt.Figure:

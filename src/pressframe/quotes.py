@@ -1,26 +1,43 @@
-"""Direct quotations and scare quotes, with who is quoted, how, and by what cue.
+"""Quotations and scare quotes, with who is quoted, how, and by what cue.
 
 A quoted span is any text between a pair of marks of ``data/quotes.yml`` („…“, «…», ‹…›, ‚…‘,
-"…"), found per paragraph so that a quotation may run over several sentences. Spans shorter than
-``min_quote_words`` are scare quotes (a term, a name, an ironic word) and are listed apart.
+"…"), found per paragraph so that a quotation may run over several sentences; an opening mark
+whose paragraph ends without its closing mark (a copy cut off mid-quotation) runs to the
+paragraph's end. Every span is one of three kinds (``KINDS``):
+
+- ``full``: someone's statement reproduced as a clause or more (after a colon, at the start of
+  its sentence, a sentence of its own, or followed by ", sagte X");
+- ``partial``: a fragment built into the author's own sentence that a cue attributes to someone
+  ('Kim hat Putin die „volle Solidarität“ zugesichert', 'sprach von einem „Durchbruch“');
+- ``scare``: quoted words nobody in the text is said to have said (a term, a name, irony).
 
 Persons are found outside quotations: Putin and Kim (by any designation of the gazetteer), the
-state media of ``known_speakers``, and anyone introduced by a role ("Militärexperte Ulrich Schmid",
-"Kremlsprecher Dmitri Peskow"), who is then recognised by surname ("so Pardo"); "der Experte"
-stands for the last expert named, "der Zeitung" for the last state medium. A genitive name
-("Putins Sprecher") is a mention but never the subject of a sentence.
+media and institutions of ``known_speakers``, and anyone introduced by a role ("Militärexperte
+Ulrich Schmid", "Kremlsprecher Dmitri Peskow"), who is then recognised by surname ("so Pardo");
+"der Experte" stands for the last expert named, "der Kremlsprecher" for the last person introduced
+as a spokesman, "der Zeitung" for the last state medium. A genitive name ("Putins Sprecher") is a
+mention but never the subject of a sentence.
 
 The speaker of a span is resolved in this order:
 0. a capitalised span right after a definite article names something (a treaty): nobody speaks;
 1. a cue after the span in its last sentence: the person right after it ("…“, sagt Pardo"); after
    a pronoun or an impersonal cue ("sagt er", "hieß es") the subject of the nearest earlier
-   sentence that names someone; a cue followed by nobody named ("sagte ein Abgeordneter") gives
-   ``unknown``;
-2. a source cue in the sentence ("laut TASS", "der Zeitung zufolge", "wenn man KCNA glaubt");
-3. a cue or a colon before the span in its first sentence: the person right after the cue if
-   nobody is named before it ("…, sagte Volker: „…“"), else the first person named ("Kim versprach …");
-4. quotations only: the speaker of the previous quotation in the paragraph, else the last person
-   named before it in the paragraph, else the subject of the previous paragraph, else ``unknown``.
+   sentence that names someone; a cue followed by somebody unnamed ("sagte ein Abgeordneter")
+   gives ``unknown``; a verb-final cue with nobody after it ("… „…“ zugesichert") leaves the
+   speaker to the subject before the span (3.);
+2. a source cue in the sentence ("laut TASS", "der Zeitung zufolge", "wenn man KCNA glaubt",
+   "heißt es in dem Bericht": the report, or who issued it);
+3. a cue or a colon before the span in its first sentence, or the verb-final cue of 1.: the person
+   right after the cue if nobody is named before it ("…, sagte Volker: „…“"), else the first
+   person named ("Kim versprach …");
+4. reported speech (a verb in the subjunctive, "sei", "werde", and no cue): the speaker of the
+   paragraph's previous quotation, else the subject of the nearest earlier sentence;
+5. full quotations only: the speaker of the previous quotation in the paragraph, else the last
+   person named before it in the paragraph, else the subject of the previous paragraph, else
+   ``unknown``.
+A span that none of these attributes is a scare quote, unless the same words are quoted and
+attributed elsewhere in the article ("Heiliger Kampf" in a headline, "sprach von einem heiligen
+Kampf" in the body): then they are that speaker's.
 """
 
 from __future__ import annotations
@@ -38,6 +55,9 @@ from .patterns import PatternSet, simple_case
 from .text import is_word, stopwords, tokenize
 
 QUOTE_COLUMNS = ("article_id", "sentence_id", "quote", "speaker", "speaker_type", "cue", "kind")
+KINDS = ("full", "partial", "scare")
+QUOTATION_KINDS = ("full", "partial")
+"""The kinds of span that are someone's words: a table's quotations are its rows of these kinds."""
 UNKNOWN = "unknown"   # a quotation whose speaker the rules cannot find
 NOBODY = "none"       # a scare quote (or a named thing) that no cue attributes to anyone
 _NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßéèáíó]+(?:-[A-Za-zÄÖÜäöü][a-zäöüß]+)?"   # Kim Yo-jong, Ri Song-chol
@@ -82,6 +102,9 @@ class Rules:
     expert_type: str
     other_type: str
     name_articles: frozenset[str]
+    reported_speech: re.Pattern
+    in_document: re.Pattern
+    unclosed_marks: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +137,7 @@ def load_rules() -> Rules:
         impersonal=re.compile(r"(?<![\w-])(?:" + "|".join(raw["impersonal_cues"]) + r")(?![\w-])", re.IGNORECASE),
         pronouns=frozenset(raw["pronouns"]),
         unnamed=frozenset(raw["unnamed_subjects"]),
-        source_cues=tuple((re.compile(c["pattern"]), c["source"]) for c in raw["source_cues"]),
+        source_cues=tuple((re.compile(c["pattern"], re.IGNORECASE), c["source"]) for c in raw["source_cues"]),
         role=role,
         roles=tuple(sorted((r.lower() for r in raw["expert_roles"] + raw["other_roles"]), key=len, reverse=True)),
         anaphor_article=re.compile(r"(?<![\w-])(?:" + "|".join(raw["role_anaphor_articles"])
@@ -130,6 +153,11 @@ def load_rules() -> Rules:
                                  + r")(?![\w-])", re.IGNORECASE),
         expert_type=raw["expert_type"], other_type=raw["other_type"],
         name_articles=frozenset(raw["name_articles"]),
+        reported_speech=re.compile(r"(?<![\w-])(?:" + _words_alternation(raw["reported_speech_verbs"]) + r")(?![\w-])"),
+        in_document=re.compile(r"(?<![\w-])(?:" + "|".join(raw["document_cues"]) + r")\s+(?:in\s+(?:dem|der|einem|einer)|im)\s+"
+                               r"(?:[a-zäöüß]+e[nmrs]?\s+)?(?P<document>[A-ZÄÖÜ][\wäöüß-]+)"
+                               r"(?:\s+(?:des|der|von)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?(?P<issuer>[A-ZÄÖÜ][\wäöüß-]+))?"),
+        unclosed_marks=tuple(raw["unclosed_marks"]),
     )
 
 
@@ -150,7 +178,9 @@ def find_spans(text: str) -> list[tuple[int, int]]:
 
     Guillemets are read in the direction the paragraph uses first; "“…”" only where no „ occurs
     (in German „…“ the “ closes); a straight double quote right after a digit is an inch mark.
-    An opening mark without its closing mark is not a quotation.
+    An opening mark without its closing mark is a quotation to the paragraph's end where the mark is
+    one of ``unclosed_marks`` and three words or more follow it (the end of the span is then one past
+    the paragraph's last character, as if a closing mark stood there); else it is not a quotation.
     """
     rules = load_rules()
     first = _GUILLEMET.search(text)
@@ -169,6 +199,9 @@ def find_spans(text: str) -> list[tuple[int, int]]:
         while (start := text.find(opening, position)) != -1:
             end = text.find(closing, start + 1)
             if end == -1:
+                # the paragraph ends inside a quotation (the stored copy is cut off): it runs to the end
+                if opening in rules.unclosed_marks and _words(text[start + 1 :]) >= rules.min_quote_words:
+                    spans.append((start, len(text.rstrip()) + 1))
                 break
             spans.append((start, end + 1))
             position = end + 1
@@ -388,27 +421,37 @@ def _after_cue(paragraph: _Paragraph, cue_end: int, limit: int, reader: _Reader)
 
 
 def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person | str | None, reader: _Reader,
-               *, carry: bool) -> tuple[_Person | str | None, str]:
+               *, full: bool, last_said: _Person | str | None = None) -> tuple[_Person | str | None, str]:
+    """Who said the span's words and by what cue (see the module docstring). ``full`` says whether the span
+    is shaped as a full quotation, which alone may carry ``previous`` (the speaker of the paragraph's
+    previous full quotation) on without a cue; reported speech carries ``last_said`` (the paragraph's
+    last speaker of any quotation) on."""
     rules = load_rules()
     start, end = span
     text, masked = paragraph.text, paragraph.masked
     first = paragraph.bounds[paragraph.sentence_of(start)]
-    last = paragraph.bounds[paragraph.sentence_of(end - 1)]
+    last = paragraph.bounds[paragraph.sentence_of(min(end, len(text)) - 1)]
     words_before = masked[first[0] : start].split()
-    # 0. a named thing: 'den „Vertrag über …“'
-    if words_before and words_before[-1].lower() in rules.name_articles and text[start + 1 : start + 2].isupper():
-        return NOBODY, "none"
-    # 1. a cue after the span
-    if (impersonal := rules.impersonal.match(masked, end + len(masked[end:]) - len(masked[end:].lstrip(" ,")))):
-        return paragraph.earlier_subject(start, reader), impersonal.group(0)
+    # 1. a cue after the span ("heißt es in dem Bericht" names its source: 2.)
+    document = rules.in_document.search(masked, first[0], last[1])
+    if document is None and (impersonal := rules.impersonal.search(masked, end, last[1])):
+        return last_said or paragraph.earlier_subject(start, reader), impersonal.group(0)
+    final_cue = None
     for cue in rules.cue.finditer(masked, end, last[1]):
         named, person = _after_cue(paragraph, cue.end(), last[1], reader)
         if named:
             return person, cue.group(1)
         if not masked[end : cue.start()].strip(" ,"):
-            return UNKNOWN, cue.group(1)      # "», sagte ein Abgeordneter": said by somebody unnamed
+            after = masked[cue.end() : last[1]].split()
+            if after and after[0].lower() in rules.unnamed:
+                return UNKNOWN, cue.group(1)      # "», sagte ein Abgeordneter": said by somebody unnamed
+            if masked[end : cue.start()].strip():
+                # "», sagte Chinas Führer": a definite description of someone named before
+                return paragraph.earlier_subject(start, reader) or UNKNOWN, cue.group(1)
+            final_cue = cue                       # "… „…“ zugesichert": the subject stands before the span
+            break
     # 1b. a sentence right after that only attributes it: "„…“ Das sagte Mao Ning am Donnerstag."
-    following = paragraph.sentence_of(end - 1) + 1
+    following = paragraph.sentence_of(min(end, len(text)) - 1) + 1
     if not masked[end : last[1]].strip(" .,;!?") and following < len(paragraph.bounds):
         a, b = paragraph.bounds[following]
         echo = rules.echo.match(masked, a)
@@ -428,22 +471,52 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
                 near = [m for m in paragraph.mentions if found.start() <= m.start < found.end()][-1:]
             if near:
                 return near[0].person, found.group(0).split()[-1]
-    # 3. a cue or a colon before the span in its first sentence
+            after = masked[found.end() : last[1]].split()
+            if where == "after" and after and after[0].lower() in rules.unnamed | rules.name_articles:
+                return UNKNOWN, found.group(0).split()[-1]     # "laut dem Sprecher", "nach Angaben aus Seoul"
+    if document is not None:      # the document's issuer where named, else who was speaking, else the document
+        issuer = [m for m in paragraph.mentions if document.start("document") <= m.start < document.end() + 3]
+        who = issuer[0].person if issuer else document.group("issuer") or last_said \
+            or paragraph.earlier_subject(start, reader) or document.group("document")
+        return who, " ".join(document.group(0).split()[:2])
+    # 0. a named thing: 'den „Vertrag über …“'
+    if words_before and words_before[-1].lower() in rules.name_articles and text[start + 1 : start + 2].isupper():
+        return NOBODY, "none"
+    # 3. a cue or a colon before the span in its first sentence, or a verb-final cue after it
     cue = next(rules.cue.finditer(masked, first[0], start), None)
     named = [m for m in paragraph.mentions if first[0] <= m.start < start and not m.genitive]
     if cue is not None:
         before_cue = [m for m in named if m.start < cue.start()]
         if not before_cue:
-            following, person = _after_cue(paragraph, cue.end(), start, reader)
-            if following:
+            following_person, person = _after_cue(paragraph, cue.end(), start, reader)
+            if following_person:
                 return person, cue.group(1)
             subject = masked[first[0] : cue.start()].split()
             if subject and subject[0].lower() in rules.unnamed:
                 return UNKNOWN, cue.group(1)  # "Ein Sprecher sagte, es gebe „…“"
+    label = named[0] if named and named[0].start == first[0] and masked[named[0].end : start].lstrip().startswith(":") \
+        else None
+    if label is not None:                         # "Putin: Vertrag sieht „…“ vor" (a headline's speaker)
+        return label.person, ":"
+    if final_cue is not None and cue is None and named:
+        return _clause_subject(masked, first[0], start, named).person, final_cue.group(1)
+    cue = cue or final_cue
     if (cue is not None or masked[first[0] : start].rstrip().endswith(":")) and named:
         return named[0].person, cue.group(1) if cue is not None else ":"
-    # 4. carried over (quotations only: a scare quote without a cue is nobody's)
-    if not carry:
+    if final_cue is not None:
+        subject = masked[first[0] : start].split()
+        if subject and subject[0].lower() in rules.unnamed:
+            return UNKNOWN, final_cue.group(1)
+        return paragraph.earlier_subject(start, reader) or UNKNOWN, final_cue.group(1)
+    # 4. reported speech: a verb in the subjunctive and no cue
+    if rules.reported_speech.search(masked, first[0], last[1]):
+        if last_said is not None:
+            return last_said, "none"
+        subject = paragraph.earlier_subject(start, reader)
+        if subject is not None:
+            return subject, "none"
+    # 5. carried over (full quotations only: a fragment without a cue is nobody's)
+    if not full:
         return NOBODY, "none"
     if previous is not None:
         return previous, "none"
@@ -451,6 +524,47 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
     if earlier:
         return earlier[-1].person, "none"
     return reader.last_subject, "none"
+
+
+_RELATIVE = re.compile(r",\s+(?:der|die|das|welcher|welche|welches)\s")
+
+
+def _clause_subject(masked: str, sentence_start: int, start: int, named: list[_Mention]) -> _Mention:
+    """The subject of the clause a verb-final cue closes: the person a relative clause holding the span
+    hangs on ("… Xi Jinping, der … seiner „…“ versicherte"), else the sentence's first person named."""
+    clauses = list(_RELATIVE.finditer(masked, sentence_start, start))
+    if clauses:
+        comma = clauses[-1].start()
+        head = [m for m in named if comma - 2 <= m.end <= comma]
+        if head:
+            return head[-1]
+    return named[0]
+
+
+def _full_shaped(paragraph: _Paragraph, span: tuple[int, int]) -> bool:
+    """Whether a span reads as a full quotation: a clause or more that stands as the speaker's own words
+    (after a colon, at the start of its sentence, ending in a full stop of its own, or before ", sagte X")."""
+    rules = load_rules()
+    start, end = span
+    text = paragraph.text
+    inner = text[start + 1 : end - 1].strip()
+    words = [t for t in tokenize(inner) if is_word(t)]
+    if len(words) < rules.min_quote_words or all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False      # a fragment, or a name or title ("Frankfurter Allgemeine Zeitung")
+    first = paragraph.bounds[paragraph.sentence_of(start)]
+    before = text[first[0] : start].strip()
+    if not before or before.endswith(":") or before[-1:] in "„“«»‹›\"'":
+        return True
+    if re.search(r"[.!?…]$", inner) or end > len(text.rstrip()):     # a sentence of its own, or cut off
+        return True
+    return before.endswith(",") and rules.cue.search(paragraph.masked, max(first[0], start - 40), start) is not None
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    """The words of a span as stems, for finding the same words quoted twice ("Heiliger Kampf", "heiligen Kampf")."""
+    from .text import stem
+
+    return tuple(stem(t) for t in tokenize(text) if is_word(t))
 
 
 def _layout(sentences: list[tuple[int, int, str, str]]) -> _Layout:
@@ -466,6 +580,7 @@ def _layout(sentences: list[tuple[int, int, str, str]]) -> _Layout:
     spans = find_spans(text)
     masked = list(text)
     for start, end in spans:
+        end = min(end, len(text))
         if _words(text[start + 1 : end - 1]) >= load_rules().min_quote_words:
             masked[start:end] = [" "] * (end - start)
     masked = "".join(masked)
@@ -498,7 +613,7 @@ def _paragraphs(sentences: pd.DataFrame) -> list[tuple[str, list[list[tuple[int,
 
 
 def find_quotes(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Every quoted span of the kept sentences: columns ``QUOTE_COLUMNS`` (``kind`` is ``quote`` or ``scare``).
+    """Every quoted span of the kept sentences: columns ``QUOTE_COLUMNS``, ``kind`` one of ``KINDS``.
 
     ``sentence_id`` is the sentence in which the span opens.
     """
@@ -510,20 +625,32 @@ def find_quotes(sentences: pd.DataFrame) -> pd.DataFrame:
         for layout in layouts:   # first pass: who is named
             layout.read(reader)
         reader = _Reader(known_people=reader.people)
+        found = []
         for layout in layouts:
             paragraph, spans, ids = layout.read(reader), layout.spans, layout.ids
             previous: _Person | str | None = None
+            last_said: _Person | str | None = None
             for start, end in spans:
                 inner = paragraph.text[start + 1 : end - 1]
-                kind = "quote" if _words(inner) >= rules.min_quote_words else "scare"
-                who, cue = _attribute(paragraph, (start, end), previous, reader, carry=kind == "quote")
-                if kind == "quote" and who != NOBODY:
+                full = _full_shaped(paragraph, (start, end))
+                who, cue = _attribute(paragraph, (start, end), previous, reader, full=full, last_said=last_said)
+                if who not in (NOBODY, None, UNKNOWN):
+                    last_said = who
+                if who not in (NOBODY, None) and full:
                     previous = who    # the next quotation of the paragraph may carry this speaker on
-                if isinstance(who, _Person):
-                    speaker, speaker_type = who.name, who.type
-                else:
-                    speaker = who if isinstance(who, str) else UNKNOWN
-                    speaker_type = rules.other_type
-                rows.append((article_id, ids[paragraph.sentence_of(start)], inner, speaker, speaker_type, cue, kind))
+                found.append([ids[paragraph.sentence_of(start)], inner, who, cue, full])
             reader.note(paragraph.mentions)
+        # the same words quoted and attributed elsewhere in the article are that speaker's
+        said = {_stems(inner): who for _, inner, who, _, _ in found if who not in (NOBODY, None, UNKNOWN)}
+        for row in found:
+            if row[2] in (NOBODY, None) and (echo := said.get(_stems(row[1]))) is not None:
+                row[2] = echo
+        for sentence_id, inner, who, cue, full in found:
+            if isinstance(who, _Person):
+                speaker, speaker_type = who.name, who.type
+            else:
+                speaker = who if isinstance(who, str) else UNKNOWN
+                speaker_type = rules.other_type
+            kind = "scare" if speaker == NOBODY else "full" if full else "partial"
+            rows.append((article_id, sentence_id, inner, speaker, speaker_type, cue, kind))
     return pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))

@@ -13,7 +13,7 @@ import pandas as pd
 from .corpus import Article, load_corpus
 from .designations import count_designations, find_mentions
 from .glosses import gloss
-from .quotes import find_quotes
+from .quotes import QUOTATION_KINDS, find_quotes
 from .summary import DEFAULT_K, lead, references, textrank
 from .rouge import rouge
 from .tables import Analysis, analyse
@@ -27,7 +27,7 @@ class ArticleReport:
     article: Article
     analysis: Analysis
     summary: pd.DataFrame        # pressframe.summary.SUMMARY_COLUMNS plus "gloss"
-    quotes: pd.DataFrame         # pressframe.quotes.QUOTE_COLUMNS, kind == "quote"
+    quotes: pd.DataFrame         # pressframe.quotes.QUOTE_COLUMNS, kind full or partial (someone's words)
     scare_quotes: pd.DataFrame   # the same columns, kind == "scare"
     mentions: pd.DataFrame       # pressframe.designations.MENTION_COLUMNS
     designations: pd.DataFrame   # pressframe.designations.DESIGNATION_COLUMNS
@@ -58,7 +58,7 @@ def article_report(article_id: str, corpus=None) -> ArticleReport:
     dated = mentions_of_events(timexes, analysis.sentences, {article_id: article.published})
     label_of = {(m.sentence_id, m.timex): m.label for m in dated.itertuples()}
     timexes = timexes.assign(event=[label_of.get((t.sentence_id, t.text), "") for t in timexes.itertuples()])
-    return ArticleReport(article, analysis, summary, found[found.kind == "quote"].reset_index(drop=True),
+    return ArticleReport(article, analysis, summary, found[found.kind.isin(QUOTATION_KINDS)].reset_index(drop=True),
                          found[found.kind == "scare"].reset_index(drop=True), mentions,
                          count_designations(mentions), reference, scores, timexes,
                          salience(presence(analysis.sentences, frame_hits(analysis.sentences))))

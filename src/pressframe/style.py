@@ -15,6 +15,7 @@ import pandas as pd
 import yaml
 
 from .paths import DATA_DIR
+from .quotes import QUOTATION_KINDS
 from .text import is_word, tokenize
 
 STYLE_COLUMNS = ("article_id", "measure", "value")
@@ -60,7 +61,7 @@ def spelling_counts(text: str) -> tuple[int, int]:
 def style_table(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """Every measure of ``MEASURES`` for every article: long table with ``STYLE_COLUMNS``."""
     rows = []
-    direct = quotes[quotes.kind == "quote"]
+    direct = quotes[quotes.kind.isin(QUOTATION_KINDS)]
     direct_of = {article_id: group for article_id, group in direct.groupby("article_id", sort=False)}   # not a mask per article
     for article_id, article in sentences.groupby("article_id", sort=True):
         body = article[article.part == "body"]
