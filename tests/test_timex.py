@@ -120,6 +120,55 @@ def test_held_out_comparison_keeps_the_first_run():
     ("2024-06-20", "20 June 2024"), ("2023-09", "September 2023"), ("2023-SU", "summer 2023"), ("2000", "2000"),
     ("P24Y", "24 years"), ("P1D", "1 day"), ("PXM", "some months"), ("PAST_REF", "the past"),
     ("PRESENT_REF", "the present"), ("2024-W25", "week 25 of 2024"), ("XXXX-XX", "XXXX-XX"),
+    ("2024-W45-WE", "the weekend of week 45 of 2024"), ("195", "the 1950s"),
+    ("2024-11-10T18:00", "10 November 2024, 18:00"), ("2024-06-18TNI", "18 June 2024, night"),
 ])
 def test_reading_puts_timex_values_in_plain_english(value, expected):
     assert reading(value) == expected
+
+
+# --- step 7: what real news needed (constructed sentences) ----------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a bare weekday: present tense takes the nearer day (news uses it for what is about to happen)
+    ("Der Hauptteil des Besuchs beginnt am Mittwoch.", "2024-06-18", ("Mittwoch", "DATE", "2024-06-19")),
+    ("Er holt ihn am Dienstag ab.", "2024-06-19", ("Dienstag", "DATE", "2024-06-18")),
+    ("Putin trifft Kim am Mittwoch.", "2024-06-19", ("Mittwoch", "DATE", "2024-06-19")),
+    # parts of days
+    ("Kim begrüsste Putin in den frühen Morgenstunden am Flughafen.", "2024-06-19", ("frühen Morgenstunden", "TIME", "2024-06-19TMO")),
+    ("Am Samstagabend landete die Maschine.", "2024-06-24", ("Samstagabend", "TIME", "2024-06-22TEV")),
+    ("Er spricht heute Abend im Fernsehen.", "2024-06-19", ("heute Abend", "TIME", "2024-06-19TEV")),
+    ("In der Nacht zum Mittwoch traf er ein.", "2024-06-19", ("Nacht zum Mittwoch", "TIME", "2024-06-18TNI")),
+    ("Der Vertrag soll im Tagesverlauf unterzeichnet werden.", "2024-06-19", ("Tagesverlauf", "DATE", "2024-06-19")),
+    ("Das Gesetz wurde gestern veröffentlicht.", "2024-11-10", ("gestern", "DATE", "2024-11-09")),
+    # weekends and seasons
+    ("Der Kreml veröffentlichte am Wochenende das Gesetz.", "2024-11-10", ("Wochenende", "DATE", "2024-W45-WE")),
+    ("Am kommenden Wochenende wird er reisen.", "2024-11-13", ("kommenden Wochenende", "DATE", "2024-W46-WE")),
+    ("Putin hatte Kim im vergangenen Herbst empfangen.", "2024-06-19", ("vergangenen Herbst", "DATE", "2023-FA")),
+    ("Im vergangenen Sommer hatte er gewarnt.", "2024-07-01", ("vergangenen Sommer", "DATE", "2023-SU")),
+    # decades
+    ("In den 1950er-Jahren kämpften sie gemeinsam.", "2024-06-19", ("1950er-Jahren", "DATE", "195")),
+    ("Seit den 1990ern ist das so.", "2024-06-19", ("1990ern", "DATE", "199")),
+    ("Das erinnert an die Fünfzigerjahre.", "2024-06-19", ("Fünfzigerjahre", "DATE", "195")),
+    # a date printed with its clock time
+    ("Stand: 19.06.2024, 14:03 Uhr", "2024-06-19", ("19.06.2024, 14:03 Uhr", "TIME", "2024-06-19T14:03")),
+])
+def test_what_real_news_needed(text, published, expected):
+    assert expected in tag(text, published)
+
+
+def test_datelines_date_the_page_in_a_table_of_their_own():
+    from pressframe.clean import clean_article
+    from pressframe.corpus import Article
+    from pressframe.timex import DATELINE_COLUMNS, dateline_timexes
+
+    article = Article(article_id="999", file="999_t.txt", outlet="Test", country_group="German", event="test",
+                      published=date(2024, 11, 10), published_status="inferred",
+                      text="Titel der Meldung\n\nMoskau: Der Präsident hat das Gesetz unterzeichnet. Es gilt ab sofort.\n\n"
+                           "Sendung: Radio Nachrichten, 10.11.2024 18:00 Uhr\n")
+    found = dateline_timexes(clean_article(article), {"999": date(2024, 11, 10)})
+    assert list(found.columns) == list(DATELINE_COLUMNS)
+    assert found[["line_no", "text", "type", "value"]].values.tolist() == [
+        [5, "10.11.2024 18:00 Uhr", "TIME", "2024-11-10T18:00"]]
+    line = article.lines[4]
+    assert line[found.char_start[0] : found.char_end[0]] == "10.11.2024 18:00 Uhr"

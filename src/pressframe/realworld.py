@@ -354,22 +354,31 @@ def _relaxed(gold: list[tuple], found: list[tuple], same) -> list[tuple[tuple, t
     return pairs
 
 
-def timex_scores(articles: list[Article], sentences: pd.DataFrame, timexes: pd.DataFrame) -> list[dict]:
+def _found_timexes(articles: list[Article], sentences: pd.DataFrame, timexes: pd.DataFrame,
+                   datelines: pd.DataFrame | None) -> list[tuple]:
+    """Timexes of the text and of its datelines as ``((article_id, line), start, end, value)``, line offsets."""
+    where = _sentence_lines(sentences)
+    ids = {a.article_id for a in articles}
+    found = [(where[t.sentence_id][0], where[t.sentence_id][1] + t.start, where[t.sentence_id][1] + t.end, str(t.value))
+             for t in timexes.itertuples() if t.article_id in ids]
+    if datelines is not None:
+        found += [((d.article_id, d.line_no), d.char_start, d.char_end, str(d.value)) for d in datelines.itertuples()
+                  if d.article_id in ids]
+    return found
+
+
+def timex_scores(articles: list[Article], sentences: pd.DataFrame, timexes: pd.DataFrame,
+                 datelines: pd.DataFrame | None = None) -> list[dict]:
     """Temporal expressions against the annotation, over the lines the annotators gave a content part
     or a dateline: strict and relaxed extent F1, and value accuracy (right values over relaxed matches;
-    its ``recall`` is over all annotated expressions)."""
+    its ``recall`` is over all annotated expressions). ``datelines`` (pressframe.timex.dateline_timexes)
+    are read as timexes of their lines."""
     from .clean import KEPT_PARTS
 
     content = _content_units(gold_pieces(articles), (*KEPT_PARTS, "kicker", "dateline"))
     gold = [(u, a, b, str(r["value"])) for u, a, b, r in _located(load_layer("timexes")["timexes"], articles, "text", "timexes")
             if _inside(content, u, a, b)]
-    where = _sentence_lines(sentences)
-    ids = {a.article_id for a in articles}
-    found = []
-    for t in timexes.itertuples():
-        if t.article_id in ids:
-            unit, offset = where[t.sentence_id]
-            found.append((unit, offset + t.start, offset + t.end, str(t.value)))
+    found = _found_timexes(articles, sentences, timexes, datelines)
     strict = Counter(g[:3] for g in gold) & Counter(f[:3] for f in found)
     pairs = _relaxed(gold, found, lambda g, f: True)
     right = sum(1 for g, f in pairs if g[3] == f[3])
@@ -408,12 +417,12 @@ def score_articles(articles: list[Article]) -> pd.DataFrame:
     """Every measure of every layer over ``articles``: columns ``REALWORLD_SCORE_COLUMNS`` without ``half``."""
     from .designations import find_mentions
     from .quotes import find_quotes
-    from .tables import analyse, timexes_of
+    from .tables import analyse, datelines_of, timexes_of
 
     analysis = analyse(articles)
     rows = (line_scores(articles, analysis.pieces)
             + quote_scores(articles, analysis.sentences, find_quotes(analysis.sentences))
-            + timex_scores(articles, analysis.sentences, timexes_of(analysis))
+            + timex_scores(articles, analysis.sentences, timexes_of(analysis), datelines_of(analysis))
             + designation_scores(articles, analysis.sentences, find_mentions(analysis.sentences)))
     return pd.DataFrame(rows, columns=list(REALWORLD_SCORE_COLUMNS[1:]))
 
@@ -473,14 +482,13 @@ def quote_disagreements(articles: list[Article], sentences: pd.DataFrame, quotes
     return pd.DataFrame(rows, columns=["file", "line", "quoted", "annotated", "found"])
 
 
-def timex_disagreements(articles: list[Article], sentences: pd.DataFrame, timexes: pd.DataFrame) -> pd.DataFrame:
+def timex_disagreements(articles: list[Article], sentences: pd.DataFrame, timexes: pd.DataFrame,
+                        datelines: pd.DataFrame | None = None) -> pd.DataFrame:
     """Temporal expressions annotated or found whose extent or value differ."""
     files = {a.article_id: a.file for a in articles}
     text = {(a.article_id, n): line for a in articles for n, line in enumerate(a.lines, start=1)}
     gold = [(u, a, b, str(r["value"])) for u, a, b, r in _located(load_layer("timexes")["timexes"], articles, "text", "timexes")]
-    where = _sentence_lines(sentences)
-    found = [(where[t.sentence_id][0], where[t.sentence_id][1] + t.start, where[t.sentence_id][1] + t.end, str(t.value))
-             for t in timexes.itertuples() if t.article_id in files]
+    found = _found_timexes(articles, sentences, timexes, datelines)
     pairs = _relaxed(gold, found, lambda g, f: True)
     rows = [(files[g[0][0]], g[0][1], text[g[0]][g[1]:g[2]], g[3], text[f[0]][f[1]:f[2]], f[3])
             for g, f in pairs if g[1:] != f[1:]]
@@ -510,11 +518,11 @@ def disagreements(half: str) -> dict[str, pd.DataFrame]:
     """Every layer's disagreements on one half (``dev`` while tuning; ``test`` only once tuning is over)."""
     from .designations import find_mentions
     from .quotes import find_quotes
-    from .tables import analyse, timexes_of
+    from .tables import analyse, datelines_of, timexes_of
 
     articles = load_realworld(half)
     analysis = analyse(articles)
     return {"lines": line_disagreements(articles, analysis.pieces),
             "quotes": quote_disagreements(articles, analysis.sentences, find_quotes(analysis.sentences)),
-            "timexes": timex_disagreements(articles, analysis.sentences, timexes_of(analysis)),
+            "timexes": timex_disagreements(articles, analysis.sentences, timexes_of(analysis), datelines_of(analysis)),
             "designations": designation_disagreements(articles, analysis.sentences, find_mentions(analysis.sentences))}

@@ -102,6 +102,13 @@ def timexes_of(analysis: Analysis) -> pd.DataFrame:
     return timexes_table(analysis.sentences, published_dates(analysis))
 
 
+def datelines_of(analysis: Analysis) -> pd.DataFrame:
+    """The dates the datelines of every article print (pressframe.timex.dateline_timexes)."""
+    from .timex import dateline_timexes
+
+    return dateline_timexes(analysis.pieces, published_dates(analysis))
+
+
 def timeline_of(analysis: Analysis) -> pd.DataFrame:
     """The joint timeline of the corpus (pressframe.timeline)."""
     from .timeline import timeline
@@ -141,6 +148,7 @@ def build_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
         "quotes": find_quotes(analysis.sentences),
         "designations": count_designations(find_mentions(analysis.sentences)),
         "timexes": timexes_of(analysis),
+        "datelines": datelines_of(analysis),
         "timeline": timeline_of(analysis),
         "frames": frames_of(analysis),
         "frame_hits": frame_hits(analysis.sentences),

@@ -62,9 +62,9 @@ class Rules:
     rules: tuple[Rule, ...]
 
 
-RESOLVERS = ("date", "month_year", "year", "day_month", "month", "weekday", "weekday_part", "season",
-             "relative_day", "relative_unit", "ago", "duration", "anchored", "vague_duration",
-             "days_adjective", "fixed", "clock", "set")
+RESOLVERS = ("date", "date_time", "month_year", "year", "day_month", "month", "weekday", "weekday_part",
+             "night_before", "weekend", "season", "relative_day", "day_part", "relative_unit", "ago", "decade",
+             "duration", "anchored", "vague_duration", "days_adjective", "fixed", "clock", "set")
 
 
 def _expand(pattern: str, vocabulary: dict[str, dict], where: str) -> str:
@@ -218,10 +218,35 @@ class _Resolver:
         return f"{year}-{month:02d}"
 
     def weekday_of(self, weekday: int) -> date:
+        """Past tense: the latest such day on or before the publication date; future tense: the next such day on
+        or after it; present tense, which German news uses for what is about to happen ("beginnt am Mittwoch")
+        as for what just did: the nearer of the two."""
         p = self.p
-        if self.tense == "future":
-            return p + timedelta(days=(weekday - p.isoweekday()) % 7)
-        return p - timedelta(days=(p.isoweekday() - weekday) % 7)
+        ahead, back = (weekday - p.isoweekday()) % 7, (p.isoweekday() - weekday) % 7
+        if self.tense == "future" or (self.tense == "present" and ahead < back):
+            return p + timedelta(days=ahead)
+        return p - timedelta(days=back)
+
+    def relation(self, match: re.Match) -> int | None:
+        """-1, 0 or 1 for "vergangenen", "diesen", "kommenden" in the match; None where it has none."""
+        return int(self.word(match, "relation")) if match.groupdict().get("relation") else None
+
+    def season_year(self, code: str, relation: int | None) -> int:
+        """The year of the season ``code`` meant: "vergangenen Herbst" the last one that has begun and is not the
+        current one, "diesen Herbst" this year's, "kommenden Herbst" the next to begin; without a word, the
+        latest that began on or before the publication date (the next one in a future-tense sentence)."""
+        p = self.p
+        starts = load_rules().season_start
+        month, day = starts[code]
+        began = p.year if date(p.year, month, day) <= p else p.year - 1
+        current = max(starts, key=lambda c: date(p.year if date(p.year, *starts[c]) <= p else p.year - 1, *starts[c]))
+        if relation == 0:
+            return p.year
+        if relation == 1 or (relation is None and self.tense == "future"):
+            return began + 1
+        if relation == -1 and code == current:
+            return began - 1
+        return began
 
     def resolve(self, rule: Rule, match: re.Match) -> tuple[str, str, str]:
         kind, p, published = rule.value, self.p, self.p.isoformat()
@@ -253,11 +278,27 @@ class _Resolver:
             code = self.word(match, "season")
             if match.groupdict().get("year"):
                 return f"{match.group('year')}-{code}", "", mod
-            month, day = load_rules().season_start[code]
-            year = p.year if date(p.year, month, day) <= p else p.year - 1
-            if self.tense == "future":
-                year = p.year if date(p.year, month, day) > p else p.year + 1
-            return f"{year}-{code}", published, mod
+            return f"{self.season_year(code, self.relation(match))}-{code}", published, mod
+        if kind == "date_time":
+            day = date(self.word(match, "year"), self.word(match, "month"), self.word(match, "day"))
+            return f"{day.isoformat()}T{int(match.group('hour')):02d}:{match.group('minute')}", "", mod
+        if kind == "night_before":
+            day = self.weekday_of(self.word(match, "weekday")) - timedelta(days=1)
+            return f"{day.isoformat()}TNI", published, mod
+        if kind == "weekend":
+            relation = self.relation(match)
+            forward = relation == 1 or (relation is None and self.tense == "future")
+            saturday = p + timedelta(days=(6 - p.isoweekday()) % 7) if forward \
+                else p - timedelta(days=(p.isoweekday() - 6) % 7)
+            return f"{_week(saturday)}-WE", published, mod
+        if kind == "day_part":
+            day = self.sentence_date or (p + timedelta(days=rule.offsets.get(match.groupdict().get("word") or "", 0))).isoformat()
+            code = self.word(match, "day_part_word")
+            return f"{day}T{code}", "" if self.sentence_date else published, mod
+        if kind == "decade":
+            digits = match.groupdict().get("digits")
+            decade = digits[:3] if digits else str(1900 + int(self.word(match, "decade_word")))[:3]
+            return decade, "", mod
         if kind == "relative_day":
             return (p + timedelta(days=rule.offsets[match.group("word")])).isoformat(), published, mod
         if kind == "relative_unit":
@@ -331,6 +372,29 @@ def _timex_rows(sentences, published: date) -> list[tuple]:
     return rows
 
 
+DATELINE_COLUMNS = ("article_id", "line_no", "char_start", "char_end", "dateline", "text", "type", "value")
+
+
+def dateline_timexes(pieces: pd.DataFrame, published: dict[str, date]) -> pd.DataFrame:
+    """The dates and times that the datelines of the texts print (pieces of part ``dateline``: "Tagesschau,
+    13.9.2023, 12:45 Uhr", "Stand: 19.06.2024"), by the same rules as the running text: columns
+    ``DATELINE_COLUMNS``, ``char_start``/``char_end`` the expression's offsets in its line.
+
+    A dateline dates the page, not an event: it is evidence for the publication date, kept apart from the
+    timexes of the text."""
+    rules = load_rules().rules
+    rows = []
+    datelines = pieces[pieces.part == "dateline"]
+    for article_id, line_no, start, text in zip(datelines.article_id, datelines.line_no, datelines.char_start,
+                                                datelines.text):
+        for a, b, index, match in _matches(text):
+            rule = rules[index]
+            value, _, _ = _Resolver(published[article_id], "past", None).resolve(rule, match)
+            rows.append((article_id, int(line_no), int(start) + a, int(start) + b, text.strip(), match.group(0),
+                         rule.type, value))
+    return pd.DataFrame(rows, columns=list(DATELINE_COLUMNS))
+
+
 def timexes_table(sentences: pd.DataFrame, published: dict[str, date]) -> pd.DataFrame:
     """``find_timexes`` over every article of ``sentences``, each against its own publication date."""
     by_article: dict[str, list[tuple[str, str, str]]] = {}   # one pass, one table: no sub-frame per article
@@ -360,12 +424,15 @@ def reading(value: str) -> str:
         return f"some {plural}" if amount == "X" else f"{amount} {singular if amount == '1' else plural}"
     if match := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
         return f"{_SEASONS[match.group(2)]} {match.group(1)}"
-    if match := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-        return f"week {int(match.group(2))} of {match.group(1)}"
-    if match := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T(MO|MI|AF|EV|NI))?", value):
+    if match := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value):
+        week = f"week {int(match.group(2))} of {match.group(1)}"
+        return f"the weekend of {week}" if match.group(3) else week
+    if match := re.fullmatch(r"(\d{3})", value):
+        return f"the {match.group(1)}0s"
+    if match := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T(MO|MI|AF|EV|NI|\d{2}:\d{2}))?", value):
         year, month, day, part = match.groups()
         text = year if month is None else f"{_MONTHS[int(month) - 1]} {year}"
         if day is not None:
             text = f"{int(day)} {text}"
-        return text + (f", {_DAY_PARTS[part]}" if part else "")
+        return text + (f", {_DAY_PARTS.get(part, part)}" if part else "")
     return value
