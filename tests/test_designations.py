@@ -44,3 +44,48 @@ def test_seed_texts_against_blind_annotation(analysis):
     scores = evaluate_designations(mentions, analysis.sentences, load_gold("designations")["mentions"]).set_index("task")
     assert scores.loc["mentions of Putin", "f1"] == 1.0
     assert scores.loc["mentions (actor and designation)", "f1"] >= 0.97
+
+
+# --- the role grammar: names German builds from a role noun (constructed phrases) -------------------
+
+from pressframe.designations import find_in_text  # noqa: E402
+
+
+def designations_in(text: str, event: str = "") -> list[tuple[str, str]]:
+    return [(text[a:b], entry.actor) for a, b, entry in find_in_text(text, event=event)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Putin dankte seinem nordkoreanischen Amtskollegen.", [("Putin", "Putin"), ("seinem nordkoreanischen Amtskollegen", "Kim")]),
+    ("Russlands Staatsoberhaupt reiste ab.", [("Russlands Staatsoberhaupt", "Putin")]),
+    ("Der hohe Gast aus Moskau winkte.", [("Der hohe Gast aus Moskau", "Putin")]),
+    ("Er traf Nordkoreas obersten Führer.", [("Nordkoreas obersten Führer", "Kim")]),
+    ("Präsident Wladimir Putin landete.", [("Präsident", "Putin"), ("Wladimir Putin", "Putin")]),
+    ("Der russische Herrscher schwieg.", [("Der russische Herrscher", "Putin")]),
+    ("Die Medien nennen ihn «Genosse Vorsitzender».", [("Genosse Vorsitzender", "Kim")]),
+])
+def test_roles_with_a_nationality_a_place_or_a_name(text, expected):
+    assert designations_in(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Der chinesische Präsident Xi Jinping schwieg.",      # another nationality
+    "Südkoreas Präsident warnte vor dem Pakt.",
+    "Präsident Joe Biden warnte.",                       # somebody else's name
+    "Der Präsident reiste ab.",                          # nothing says whose
+    "Er wurde als Staatschef gewählt.",
+])
+def test_roles_that_are_somebody_elses_or_nobodys(text):
+    assert designations_in(text) == []
+
+
+def test_guest_and_host_follow_the_articles_event():
+    text = "Der Gast wurde von seinem Gastgeber empfangen."
+    assert designations_in(text, "2024 Pyongyang state visit") == [("Der Gast", "Putin"), ("seinem Gastgeber", "Kim")]
+    assert designations_in(text, "2023 cosmodrome summit") == [("Der Gast", "Kim"), ("seinem Gastgeber", "Putin")]
+    assert designations_in(text) == []                   # no event: nobody can say
+
+
+def test_plurals_of_both():
+    text = "Die Präsidenten Russlands und Nordkoreas trafen sich; die beiden Männer lachten."
+    assert [actor for _, actor in designations_in(text)] == ["both", "both"]

@@ -49,11 +49,26 @@ _WORD = re.compile(r"[\wÄÖÜäöüß]+(?:[-'’][\wÄÖÜäöüß]+)*")
 _SPEAKER_LABEL = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]*(?: [A-ZÄÖÜ][\wäöüß.-]*){0,2}:\s")
 
 
+class _Table(tuple):
+    """Patterns with their reasons, in order, and all of them joined: most pieces match none of a table, and
+    one search of the joined pattern says so."""
+
+    def __new__(cls, rows):
+        rows = tuple(rows)
+        table = super().__new__(cls, rows)
+        try:
+            table.any = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, *_ in rows)) if rows else None
+        except re.error:          # patterns that share group names cannot be joined: try them one by one
+            table.any = None
+        return table
+
+
 @dataclass(frozen=True)
 class Rules:
     boilerplate: tuple[tuple[re.Pattern, str], ...]
     inline_chrome: tuple[tuple[re.Pattern, str, str], ...]   # pattern, reason, reason for the rest of its line
-    interface_labels: tuple[str, ...]
+    interface_labels: re.Pattern          # one label
+    interface_run: re.Pattern             # a piece made of two or more labels
     credit: tuple[tuple[re.Pattern, str], ...]
     credit_lines: tuple[tuple[re.Pattern, str], ...]
     dateline_openers: tuple[tuple[re.Pattern, str], ...]
@@ -83,16 +98,18 @@ def load_rules() -> Rules:
     def expand(pattern: str) -> str:
         return pattern.replace("{places}", places).replace("{agencies}", agencies)
 
-    def table(name: str) -> tuple[tuple[re.Pattern, str], ...]:
-        return tuple((re.compile(expand(row["pattern"])), row["reason"]) for row in raw[name])
+    def table(name: str) -> _Table:
+        return _Table((re.compile(expand(row["pattern"])), row["reason"]) for row in raw[name])
 
+    labels = "|".join(map(re.escape, raw["interface_labels"]))
     finite = frozenset(raw["kicker"]["finite_verbs"])
     verbs = "|".join(map(re.escape, sorted(finite, key=len, reverse=True)))
     starters = "|".join(map(re.escape, raw["kicker"]["headline_starters"]))
     return Rules(
         boilerplate=table("boilerplate"),
         inline_chrome=tuple((re.compile(row["pattern"]), row["reason"], row["rest"]) for row in raw["inline_chrome"]),
-        interface_labels=tuple(raw["interface_labels"]),
+        interface_labels=re.compile(labels),
+        interface_run=re.compile(f"(?:{labels}){{2,}}"),
         credit=table("credit"),
         credit_lines=table("credit_lines"),
         dateline_openers=table("dateline_openers"),
@@ -151,7 +168,10 @@ def _split_line(line_no: int, line: str, rules: Rules) -> list[_Piece]:
             break
     tail: list[_Piece] = []
     end = len(line)
-    for pattern, reason in rules.dateline_closers if not _match(rules.dateline_lines, line[start:].strip()) else ():
+    rest = line[start:].strip()
+    whole_dateline = len(rest) <= rules.shape["chrome_max_chars"] and _match(rules.dateline_lines, rest)
+    closers = rules.dateline_closers if not whole_dateline else ()
+    for pattern, reason in closers:
         found = pattern.search(line, start)
         if found and found.start() > start:
             tail.append(_cut(line_no, line, found.start(), end, "dateline", reason))
@@ -171,7 +191,6 @@ def _split_line(line_no: int, line: str, rules: Rules) -> list[_Piece]:
                       (found.end(), end, "boxed", rest)]
             break
     pieces = head
-    labels = "|".join(map(re.escape, rules.interface_labels))
     for a, b, piece_role, reason in middle:
         if not line[a:b].strip() and piece_role == "boxed":
             if a < b:
@@ -183,8 +202,8 @@ def _split_line(line_no: int, line: str, rules: Rules) -> list[_Piece]:
         cuts = [a] + [m.start() for m in rules.glued_sentence.finditer(line, a, b)] + [b]
         for x, y in zip(cuts, cuts[1:]):
             text = line[x:y]
-            if re.fullmatch(f"(?:{labels}){{2,}}", text):
-                for found in re.finditer(labels, text):
+            if rules.interface_run.fullmatch(text):
+                for found in rules.interface_labels.finditer(text):
                     pieces.append(_cut(line_no, line, x + found.start(), x + found.end(), "interface",
                                        "interface labels run together into one word"))
             else:
@@ -224,7 +243,10 @@ def _headline_shaped(text: str, max_words: int) -> bool:
     return not stripped.endswith((".", "…", ":")) and 0 < len(stripped.split()) <= max_words
 
 
-def _match(table, text: str) -> str:
+def _match(table: _Table, text: str) -> str:
+    """The reason of the first pattern of ``table`` that matches ``text``, or ""."""
+    if table.any is not None and not table.any.search(text):
+        return ""
     return next((reason for pattern, reason in table if pattern.search(text)), "")
 
 
@@ -300,13 +322,13 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
             decide(i, "dateline", piece.reason)
         elif piece.role == "boxed":
             decide(i, "byline", piece.reason)
-        elif rule := _match(rules.boilerplate, text):
+        elif (short := len(text) <= shape["chrome_max_chars"]) and (rule := _match(rules.boilerplate, text)):
             decide(i, "boilerplate", rule)
-        elif rule := _match(rules.dateline_lines, text):
+        elif short and (rule := _match(rules.dateline_lines, text)):
             decide(i, "dateline", rule)
-        elif rule := _match(rules.credit_lines, text):
+        elif short and (rule := _match(rules.credit_lines, text)):
             decide(i, "credit", rule)
-        elif rule := _match(rules.bylines, text):
+        elif short and (rule := _match(rules.bylines, text)):
             decide(i, "byline", rule)
         elif i in names:
             author = names[i]
@@ -318,7 +340,7 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
         elif (own_name and own_name.search(text) and not running[i] and len(text.split()) <= 4
               and not _match(rules.source, text)):
             decide(i, "byline", "short line naming the outlet itself (desk or author line)")
-        elif rule := _match(rules.source, text):
+        elif short and (rule := _match(rules.source, text)):
             decide(i, "source", rule)
 
     # 2. above everything headline-shaped: the site describing itself ("… für Sie", its own name)

@@ -12,12 +12,11 @@ import re
 import pandas as pd
 
 from .claims import claims_matrix, find_claims
-from .designations import find_mentions
 from .frames import frame_hits, frame_names, salience_by
 from .keyness import distinctive
 from .quotes import QUOTATION_KINDS, find_quotes
 from .style import style_table, word_lists
-from .tables import Analysis, groups_of
+from .tables import Analysis, groups_of, mentions_of
 from .text import is_word, tokenize
 
 GROUP_ORDER = ("Swiss", "German", "French-derived")
@@ -48,7 +47,7 @@ def frame_shares(analysis: Analysis, labels: dict[str, str]) -> pd.DataFrame:
 def naming(analysis: Analysis, *, by: str) -> pd.DataFrame:
     """Mentions of Putin and Kim by register (name, title, evaluative) per unit, with the evaluative share."""
     groups = groups_of(analysis)
-    mentions = find_mentions(analysis.sentences)
+    mentions = mentions_of(analysis)
     mentions = mentions[mentions.actor.isin(["Putin", "Kim"])]
     unit = mentions.article_id if by == "article" else mentions.article_id.map(groups)
     table = pd.crosstab(unit, mentions.register).reindex(columns=["name", "title", "evaluative"], fill_value=0)

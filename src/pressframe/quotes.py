@@ -200,7 +200,7 @@ def find_spans(text: str) -> list[tuple[int, int]]:
             end = text.find(closing, start + 1)
             if end == -1:
                 # the paragraph ends inside a quotation (the stored copy is cut off): it runs to the end
-                if opening in rules.unclosed_marks and _words(text[start + 1 :]) >= rules.min_quote_words:
+                if opening in rules.unclosed_marks and len(_WORDS.findall(text, start + 1)) >= rules.min_quote_words:
                     spans.append((start, len(text.rstrip()) + 1))
                 break
             spans.append((start, end + 1))
@@ -264,7 +264,7 @@ def _scan(masked: str) -> _Scan:
     # match does: without one it cannot match either
     introduced = [[] if needs_role and not roles else list(pattern.finditer(masked))
                   for (pattern, _), needs_role in zip(rules.introduced, (True, False))]
-    return _Scan(find_in_text(masked), rules.known_patterns.finditer_each(masked),
+    return _Scan(find_in_text(masked, roles=False), rules.known_patterns.finditer_each(masked),
                  list(rules.media_anaphor.finditer(masked)), introduced, roles)
 
 
@@ -548,7 +548,7 @@ def _full_shaped(paragraph: _Paragraph, span: tuple[int, int]) -> bool:
     start, end = span
     text = paragraph.text
     inner = text[start + 1 : end - 1].strip()
-    words = [t for t in tokenize(inner) if is_word(t)]
+    words = _WORDS.findall(inner)
     if len(words) < rules.min_quote_words or all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return False      # a fragment, or a name or title ("Frankfurter Allgemeine Zeitung")
     first = paragraph.bounds[paragraph.sentence_of(start)]
@@ -560,11 +560,13 @@ def _full_shaped(paragraph: _Paragraph, span: tuple[int, int]) -> bool:
     return before.endswith(",") and rules.cue.search(paragraph.masked, max(first[0], start - 40), start) is not None
 
 
-def _stems(text: str) -> tuple[str, ...]:
-    """The words of a span as stems, for finding the same words quoted twice ("Heiliger Kampf", "heiligen Kampf")."""
-    from .text import stem
+_WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
 
-    return tuple(stem(t) for t in tokenize(text) if is_word(t))
+
+def _stems(text: str) -> tuple[str, ...]:
+    """The words of a span, lower case and cut to five letters: enough to find the same words quoted twice in one
+    article ("Heiliger Kampf", "heiligen Kampf") without a stemmer's cost."""
+    return tuple(word.lower()[:5] for word in _WORDS.findall(text))
 
 
 def _layout(sentences: list[tuple[int, int, str, str]]) -> _Layout:

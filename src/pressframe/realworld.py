@@ -415,15 +415,14 @@ def designation_scores(articles: list[Article], sentences: pd.DataFrame, mention
 
 def score_articles(articles: list[Article]) -> pd.DataFrame:
     """Every measure of every layer over ``articles``: columns ``REALWORLD_SCORE_COLUMNS`` without ``half``."""
-    from .designations import find_mentions
     from .quotes import find_quotes
-    from .tables import analyse, datelines_of, timexes_of
+    from .tables import analyse, datelines_of, mentions_of, timexes_of
 
     analysis = analyse(articles)
     rows = (line_scores(articles, analysis.pieces)
             + quote_scores(articles, analysis.sentences, find_quotes(analysis.sentences))
             + timex_scores(articles, analysis.sentences, timexes_of(analysis), datelines_of(analysis))
-            + designation_scores(articles, analysis.sentences, find_mentions(analysis.sentences)))
+            + designation_scores(articles, analysis.sentences, mentions_of(analysis)))
     return pd.DataFrame(rows, columns=list(REALWORLD_SCORE_COLUMNS[1:]))
 
 
@@ -516,13 +515,12 @@ def designation_disagreements(articles: list[Article], sentences: pd.DataFrame, 
 
 def disagreements(half: str) -> dict[str, pd.DataFrame]:
     """Every layer's disagreements on one half (``dev`` while tuning; ``test`` only once tuning is over)."""
-    from .designations import find_mentions
     from .quotes import find_quotes
-    from .tables import analyse, datelines_of, timexes_of
+    from .tables import analyse, datelines_of, mentions_of, timexes_of
 
     articles = load_realworld(half)
     analysis = analyse(articles)
     return {"lines": line_disagreements(articles, analysis.pieces),
             "quotes": quote_disagreements(articles, analysis.sentences, find_quotes(analysis.sentences)),
             "timexes": timex_disagreements(articles, analysis.sentences, timexes_of(analysis), datelines_of(analysis)),
-            "designations": designation_disagreements(articles, analysis.sentences, find_mentions(analysis.sentences))}
+            "designations": designation_disagreements(articles, analysis.sentences, mentions_of(analysis))}

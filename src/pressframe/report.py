@@ -11,12 +11,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .corpus import Article, load_corpus
-from .designations import count_designations, find_mentions
+from .designations import count_designations
 from .glosses import gloss
 from .quotes import QUOTATION_KINDS, find_quotes
 from .summary import DEFAULT_K, lead, references, textrank
 from .rouge import rouge
-from .tables import Analysis, analyse
+from .tables import Analysis, analyse, mentions_of
 from .timeline import mentions as mentions_of_events
 from .timex import find_timexes
 from .frames import frame_hits, presence, salience
@@ -46,7 +46,7 @@ def article_report(article_id: str, corpus=None) -> ArticleReport:
     summary = textrank(analysis.sentences, k=DEFAULT_K)
     summary = summary.assign(gloss=[gloss(t) for t in summary.text])
     found = find_quotes(analysis.sentences)
-    mentions = find_mentions(analysis.sentences)
+    mentions = mentions_of(analysis)
     reference = references(analysis.sentences).get(article_id)
     scores = None
     if reference:

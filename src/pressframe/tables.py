@@ -95,6 +95,18 @@ def published_dates(analysis: Analysis) -> dict[str, date]:
     return {a.article_id: a.published for a in analysis.articles}
 
 
+def events_of(analysis: Analysis) -> dict[str, str]:
+    """Each article's event, as its metadata names it."""
+    return {a.article_id: a.event for a in analysis.articles}
+
+
+def mentions_of(analysis: Analysis) -> pd.DataFrame:
+    """The designations of Putin and Kim in every article (pressframe.designations), each read with its event."""
+    from .designations import find_mentions
+
+    return find_mentions(analysis.sentences, events=events_of(analysis))
+
+
 def timexes_of(analysis: Analysis) -> pd.DataFrame:
     """The temporal expressions of every article (pressframe.timex), each against its publication date."""
     from .timex import timexes_table
@@ -133,7 +145,7 @@ def frames_of(analysis: Analysis) -> pd.DataFrame:
 def build_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
     """Every exported table by name, columns as documented."""
     from .claims import find_claims
-    from .designations import count_designations, find_mentions
+    from .designations import count_designations
     from .frames import frame_hits
     from .keyness import log_odds, stem_counts
     from .quotes import find_quotes
@@ -146,7 +158,7 @@ def build_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
         "removed": removed_table(analysis),
         "summaries": textrank(analysis.sentences),
         "quotes": find_quotes(analysis.sentences),
-        "designations": count_designations(find_mentions(analysis.sentences)),
+        "designations": count_designations(mentions_of(analysis)),
         "timexes": timexes_of(analysis),
         "datelines": datelines_of(analysis),
         "timeline": timeline_of(analysis),
