@@ -318,3 +318,17 @@ def test_a_line_that_introduces_the_next_paragraph_is_kept():
                                   "Mehr anzeigen"])
 def test_site_chrome_labels(line):
     assert ("boilerplate", line) in parts_of(f"Titel der Meldung\n\n{line}\n\n{LONG}\n")
+
+
+def test_running_text_that_looks_like_chrome_in_part_stays_running_text():
+    """Chrome is recognised by what it says and where it stands, never by a phrase inside a paragraph."""
+    article = Article(article_id="999", file="999_test.txt", outlet="Tagesblatt", country_group="German", event="test",
+                      published=date(2024, 6, 19), published_status="inferred", text="\n".join([
+                          "Der Präsident ist eingetroffen. Er trifft den Machthaber am Flughafen.", "",
+                          "Ein zweiter Absatz folgt hier mit Text. Auch er hat zwei Sätze.", "",
+                          "Auch interessant ist, dass der Besuch zwei Tage dauert.", "",
+                          "Das sagte er dem Tagesblatt.", "",
+                          "Am Ende zeigt sich den Besuchern das Bild: ein Land im Aufbruch und Umbruch",
+                      ]))
+    parts = [(p.part, p.text.strip()) for p in clean_article(article).itertuples() if p.text.strip()]
+    assert [p for p, _ in parts] == ["body"] * 5, parts

@@ -185,3 +185,17 @@ def test_every_kind_is_known():
     found = find_quotes(sentences_from_paragraphs("900", ["«Wir stehen an eurer Seite», sagte Kim.",
                                                           "Ein „Wort“ und eine „Wendung“ von Putin."]))
     assert set(found.kind) <= set(KINDS)
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    (["Die Armee sei „in voller Bereitschaft“, berichtete die ukrainische Nachrichtenagentur Unian."],
+     [("in voller Bereitschaft", "Unian", "media")]),
+    (["„Wir werden antworten“, hieß es in einer Mitteilung der staatlichen Agentur Yonhap."],
+     [("Wir werden antworten", "Yonhap", "media")]),
+    (["Selenskyj schrieb auf X: «Das ist eine Eskalation.»"],
+     [("Das ist eine Eskalation.", "Wolodymyr Selenskyj", "other government")]),
+    (["Kim Yo-jong drohte mit „Konsequenzen“."], [("Konsequenzen", "Kim Yo-jong", "North Korean leadership")]),
+])
+def test_media_named_by_what_they_are_and_public_figures(paragraphs, expected):
+    found = find_quotes(sentences_from_paragraphs("900", paragraphs))
+    assert list(zip(found.quote, found.speaker, found.speaker_type)) == expected

@@ -150,6 +150,10 @@ def test_reading_puts_timex_values_in_plain_english(value, expected):
     ("In den 1950er-Jahren kämpften sie gemeinsam.", "2024-06-19", ("1950er-Jahren", "DATE", "195")),
     ("Seit den 1990ern ist das so.", "2024-06-19", ("1990ern", "DATE", "199")),
     ("Das erinnert an die Fünfzigerjahre.", "2024-06-19", ("Fünfzigerjahre", "DATE", "195")),
+    # vague spans ahead, and halves
+    ("In den nächsten Tagen wird er reisen.", "2023-09-11", ("nächsten Tagen", "DURATION", "PXD")),
+    ("Der Krieg dauert seit mehr als zweieinhalb Jahren.", "2024-10-23", ("mehr als zweieinhalb Jahren", "DURATION", "P2.5Y")),
+    ("Der Krieg begann vor zweieinhalb Jahren.", "2024-10-23", ("vor zweieinhalb Jahren", "DATE", "2022-04")),
     # a date printed with its clock time
     ("Stand: 19.06.2024, 14:03 Uhr", "2024-06-19", ("19.06.2024, 14:03 Uhr", "TIME", "2024-06-19T14:03")),
 ])

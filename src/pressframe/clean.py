@@ -343,11 +343,13 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
         elif short and (rule := _match(rules.source, text)):
             decide(i, "source", rule)
 
-    # 2. above everything headline-shaped: the site describing itself ("… für Sie", its own name)
-    for i, piece in enumerate(pieces):
-        if open_[i] and _headline_shaped(texts[i], shape["headline_max_words"]) and not running[i]:
+    # 2. at the top, above everything headline-shaped: the site describing itself ("… für Sie", its own name)
+    top = [i for i in range(len(pieces)) if open_[i] and texts[i]][: shape["top_pieces"]]
+    for i in top:
+        piece = pieces[i]
+        if _headline_shaped(texts[i], shape["headline_max_words"]) and not running[i]:
             break
-        if piece.part or not open_[i]:
+        if piece.part:
             continue
         if rule := _match(rules.self_description, texts[i]):
             decide(i, "boilerplate", rule)

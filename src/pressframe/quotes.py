@@ -96,6 +96,7 @@ class Rules:
     leadership_hints: dict[str, tuple[str, ...]]
     known: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...]
     known_patterns: PatternSet          # the patterns of ``known``, in order, joined
+    known_names: frozenset[str]         # the canonical names of ``known``
     role_end: re.Pattern | None         # a role, lower case, at the end of a word: where ``role`` can match
     actor_speakers: dict[str, tuple[str, str]]
     media_anaphor: re.Pattern
@@ -103,6 +104,7 @@ class Rules:
     other_type: str
     name_articles: frozenset[str]
     reported_speech: re.Pattern
+    media_named: re.Pattern
     in_document: re.Pattern
     unclosed_marks: tuple[str, ...]
 
@@ -148,12 +150,16 @@ def load_rules() -> Rules:
         leadership_hints={kind: tuple(words) for kind, words in raw["leadership_hints"].items()},
         known=tuple(known), actor_speakers=actor_speakers,
         known_patterns=PatternSet([p for _, _, patterns in known for p in patterns], before=_BEFORE, after=_AFTER),
+        known_names=frozenset(name for name, _, _ in known),
         role_end=_role_end(raw["expert_roles"] + raw["other_roles"]),
         media_anaphor=re.compile(r"(?<![\w-])(?:der|die|dem)\s+(?:" + _words_alternation(raw["state_media_anaphors"])
                                  + r")(?![\w-])", re.IGNORECASE),
         expert_type=raw["expert_type"], other_type=raw["other_type"],
         name_articles=frozenset(raw["name_articles"]),
         reported_speech=re.compile(r"(?<![\w-])(?:" + _words_alternation(raw["reported_speech_verbs"]) + r")(?![\w-])"),
+        media_named=re.compile(r"(?P<state>staatliche[nmrs]?\s+(?:[a-zäöüß]+e[nmrs]?\s+)?)?(?<![\w-])(?:"
+                               + _words_alternation(raw["media_nouns"]) + r")\s+[„«»\"]?(?P<name>[A-Z][\w&-]*"
+                               r"(?:\s+[A-Z][\w&-]*){0,2})"),
         in_document=re.compile(r"(?<![\w-])(?:" + "|".join(raw["document_cues"]) + r")\s+(?:in\s+(?:dem|der|einem|einer)|im)\s+"
                                r"(?:[a-zäöüß]+e[nmrs]?\s+)?(?P<document>[A-ZÄÖÜ][\wäöüß-]+)"
                                r"(?:\s+(?:des|der|von)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?(?P<issuer>[A-ZÄÖÜ][\wäöüß-]+))?"),
@@ -235,6 +241,7 @@ class _Scan:
     designations: list                  # find_in_text
     known: list[list[re.Match]]         # per pattern of Rules.known, in order
     media: list[re.Match]
+    media_named: list[re.Match]         # "die Nachrichtenagentur Unian"
     introduced: list[list[re.Match]]    # per pattern of Rules.introduced
     roles: list[re.Match]
 
@@ -265,7 +272,7 @@ def _scan(masked: str) -> _Scan:
     introduced = [[] if needs_role and not roles else list(pattern.finditer(masked))
                   for (pattern, _), needs_role in zip(rules.introduced, (True, False))]
     return _Scan(find_in_text(masked, roles=False), rules.known_patterns.finditer_each(masked),
-                 list(rules.media_anaphor.finditer(masked)), introduced, roles)
+                 list(rules.media_anaphor.finditer(masked)), list(rules.media_named.finditer(masked)), introduced, roles)
 
 
 @lru_cache(maxsize=64)
@@ -296,6 +303,16 @@ class _Reader:
                                                                   + re.escape(surname) + ")" + _AFTER)])
         return self.people[name]
 
+    def known_person(self, name: str, kind: str) -> _Person:
+        """A public figure of ``known_speakers``: the person the text introduced with the same surname if there is
+        one ("Aussenminister Sergei Lawrow" for "Sergej Lawrow"), else the figure under its canonical name."""
+        surname = name.split()[-1]
+        for person in self.people.values():
+            if person.name != name and person.name not in self.rules.known_names \
+                    and len(person.name.split()) > 1 and person.name.split()[-1] == surname:
+                return person
+        return self.person(name, kind)
+
     def _role_type(self, masked: str, match: re.Match) -> str:
         role = match.group("role").lower()
         if role.endswith(self.rules.expert_roles):
@@ -320,8 +337,11 @@ class _Reader:
         known = iter(scan.known)
         for name, kind, patterns in rules.known:
             for _ in patterns:
-                found += [_Mention(m.start(), m.end(), self.person(name, kind)) for m in next(known)]
+                found += [_Mention(m.start(), m.end(), self.known_person(name, kind)) for m in next(known)]
         found += [_Mention(m.start(), m.end(), None, anaphor="media") for m in scan.media]
+        for match in scan.media_named:
+            kind = "state media" if match.group("state") else "media"
+            found.append(_Mention(match.start("name"), match.end("name"), self.person(match.group("name"), kind)))
         for (pattern, makes_expert), matches in zip(rules.introduced, scan.introduced):
             for match in matches:
                 if any(m.start <= match.start() < m.end and m.person is not None for m in found):
@@ -414,7 +434,7 @@ def _after_cue(paragraph: _Paragraph, cue_end: int, limit: int, reader: _Reader)
     first_word = rest.split()[0].strip(",.:;") if rest.split() else ""
     if first_word in rules.pronouns:
         return True, paragraph.earlier_subject(cue_end, reader)
-    after = [m for m in paragraph.mentions if cue_end <= m.start < limit and m.start <= cue_end + 25]
+    after = [m for m in paragraph.mentions if cue_end <= m.start < limit and m.start <= cue_end + 45]
     if after and len(paragraph.masked[cue_end : after[0].start].split()) <= 3:
         return True, after[0].person
     return False, None
@@ -438,6 +458,8 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
         return last_said or paragraph.earlier_subject(start, reader), impersonal.group(0)
     final_cue = None
     for cue in rules.cue.finditer(masked, end, last[1]):
+        if rules.impersonal.match(masked, cue.start()):
+            continue                              # "hieß es": impersonal, or a document's words (2.)
         named, person = _after_cue(paragraph, cue.end(), last[1], reader)
         if named:
             return person, cue.group(1)

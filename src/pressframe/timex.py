@@ -196,7 +196,7 @@ class _Resolver:
         if groups.get("num"):
             number = str(int(groups["num"]))
         elif groups.get("number"):
-            number = str(self.word(match, "number"))
+            number = f"{self.word(match, 'number'):g}"          # 2, 2.5
         else:
             number = "X"
         return number, self.word(match, "unit")
@@ -310,7 +310,11 @@ class _Resolver:
             return _week(p + timedelta(weeks=by)), published, mod
         if kind == "ago":
             number, unit = self.amount(match)
-            n = int(number)
+            if float(number) != int(float(number)):       # "vor zweieinhalb Jahren": months ago, to the month
+                months = round(float(number) * {"Y": 12, "DE": 120, "M": 1}.get(unit, 0))
+                if months:
+                    return "{}-{:02d}".format(*_shift_month(p.year, p.month, -months)), published, mod
+            n = int(float(number))
             value = {"Y": lambda: str(p.year - n), "DE": lambda: str(p.year - 10 * n)[:3],
                      "M": lambda: "{}-{:02d}".format(*_shift_month(p.year, p.month, -n)),
                      "W": lambda: _week(p - timedelta(weeks=n)),
