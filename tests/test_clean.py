@@ -332,3 +332,8 @@ def test_running_text_that_looks_like_chrome_in_part_stays_running_text():
                       ]))
     parts = [(p.part, p.text.strip()) for p in clean_article(article).itertuples() if p.text.strip()]
     assert [p for p, _ in parts] == ["body"] * 5, parts
+
+
+def test_a_short_sentence_the_copy_cuts_off_after_an_article_is_running_text():
+    parts = parts_of(f"Titel der Meldung\n\n{LONG}\n\nBeide Länder verbindet seit Jahrzehnten eine\n")
+    assert parts[-1] == ("body", "Beide Länder verbindet seit Jahrzehnten eine")

@@ -89,3 +89,8 @@ def test_guest_and_host_follow_the_articles_event():
 def test_plurals_of_both():
     text = "Die Präsidenten Russlands und Nordkoreas trafen sich; die beiden Männer lachten."
     assert [actor for _, actor in designations_in(text)] == ["both", "both"]
+
+
+def test_a_plural_role_of_both_countries():
+    text = "Die Machthaber von Russland und Nordkorea trafen sich."
+    assert designations_in(text) == [("Machthaber von Russland und Nordkorea", "both")]

@@ -85,6 +85,7 @@ class Rules:
     subject_verb: re.Pattern
     finite_verbs: frozenset[str]
     question_words: tuple[str, ...]
+    cut_words: frozenset[str]
     shape: dict
 
 
@@ -126,6 +127,7 @@ def load_rules() -> Rules:
         subject_verb=re.compile(r"(?<=[\w\"“”»«)]) (?=[A-ZÄÖÜ][\wäöüß-]+ (?:" + verbs + r")(?:\s|$))"),
         finite_verbs=finite,
         question_words=tuple(raw["kicker"]["question_words"]),
+        cut_words=frozenset(raw["cut_words"]),
         shape=dict(raw["shape"]),
     )
 
@@ -225,7 +227,8 @@ def _has_finite_verb(text: str, rules: Rules) -> bool:
 
 def is_running_text(text: str, rules: Rules | None = None) -> bool:
     """Running text: several sentences, a sentence of four or more words ending in a full stop (or "!",
-    "…"), or a long sentence with a finite verb even where the stored text cuts it off."""
+    "…"), a sentence the stored copy cuts off after an article, preposition or conjunction, or a long
+    sentence with a finite verb even where the stored text cuts it off."""
     rules = rules or load_rules()
     stripped, words = text.strip(), _words(text)
     if len(words) < 2:
@@ -234,6 +237,8 @@ def is_running_text(text: str, rules: Rules | None = None) -> bool:
         return True
     if _FULL_STOP.search(stripped) and len(words) >= 4:
         return True
+    if len(words) >= rules.shape["cut_min_words"] and words[-1] in rules.cut_words and stripped[-1:].isalpha():
+        return True       # cut off after an article, preposition or conjunction: a sentence the copy breaks off
     return (len(words) >= rules.shape["running_min_words"] and not stripped.endswith(("?", ":"))
             and _has_finite_verb(stripped, rules))
 
