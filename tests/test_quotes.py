@@ -199,3 +199,9 @@ def test_every_kind_is_known():
 def test_media_named_by_what_they_are_and_public_figures(paragraphs, expected):
     found = find_quotes(sentences_from_paragraphs("900", paragraphs))
     assert list(zip(found.quote, found.speaker, found.speaker_type)) == expected
+
+
+def test_platform_names_in_quotation_marks_are_nobodys_words():
+    found = quotes_of("Der Experte Max Muster schreibt auf «X» (ehemals «Twitter») etwa: «Was für ein Verlierer!»")
+    assert [q[:3] for q in found] == [("X", "scare", "none"), ("Twitter", "scare", "none"),
+                                      ("Was für ein Verlierer!", "full", "Max Muster")]

@@ -429,7 +429,7 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
             decide(i, "body", "introduces the paragraph after it (ends in a colon)")
         elif i > last_running:
             decide(i, "boilerplate", "after the last paragraph and not running text (site navigation)")
-        elif i < first_running:
+        elif i < first_running or not body_started:
             decide(i, "boilerplate", "short line between headline and first paragraph (site chrome)")
         elif _headline_shaped(text, shape["subheading_max_words"]) and next_is(i, lambda j: running[j]):
             decide(i, "subheading", "short line without a full stop, followed by a paragraph")

@@ -80,6 +80,8 @@ def corpus_facts(analysis: Analysis) -> dict[str, object]:
     events = table.event.value_counts().sort_index()
     facts["n_events"] = len(events)
     facts["event_list"] = " and ".join(f"the {event} ({n} text{'s' if n > 1 else ''})" for event, n in events.items())
+    facts["parts_list"] = ", ".join(part.replace("_", " ") for part in PARTS[:-1]) + " or " + PARTS[-1]
+    facts["kept_parts_list"] = ", ".join(part.replace("_", " ") for part in KEPT_PARTS)
     facts["max_group_size"] = int(groups.max())
     for group in COUNTRY_GROUPS:
         facts[f"n_{group.lower().replace('-', '_')}"] = int(groups.get(group, 0))

@@ -104,6 +104,8 @@ class Rules:
     other_type: str
     name_articles: frozenset[str]
     reported_speech: re.Pattern
+    names_not_speech: frozenset[str]
+    name_words: frozenset[str]
     media_named: re.Pattern
     in_document: re.Pattern
     unclosed_marks: tuple[str, ...]
@@ -157,6 +159,8 @@ def load_rules() -> Rules:
         expert_type=raw["expert_type"], other_type=raw["other_type"],
         name_articles=frozenset(raw["name_articles"]),
         reported_speech=re.compile(r"(?<![\w-])(?:" + _words_alternation(raw["reported_speech_verbs"]) + r")(?![\w-])"),
+        names_not_speech=frozenset(raw["names_not_speech"]),
+        name_words=frozenset(raw["name_words"]),
         media_named=re.compile(r"(?P<state>staatliche[nmrs]?\s+(?:[a-zäöüß]+e[nmrs]?\s+)?)?(?<![\w-])(?:"
                                + _words_alternation(raw["media_nouns"]) + r")\s+[„«»\"]?(?P<name>[A-Z][\w&-]*"
                                r"(?:\s+[A-Z][\w&-]*){0,2})"),
@@ -452,6 +456,12 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
     first = paragraph.bounds[paragraph.sentence_of(start)]
     last = paragraph.bounds[paragraph.sentence_of(min(end, len(text)) - 1)]
     words_before = masked[first[0] : start].split()
+    # 0. a name in quotation marks: a platform, or one or two capitalised words after "auf", "namens", ...
+    inner = text[start + 1 : end - 1].strip()
+    if inner in rules.names_not_speech or (
+            words_before and words_before[-1].strip("(") in rules.name_words and len(inner.split()) <= 2
+            and all(word[:1].isupper() for word in inner.split())):
+        return NOBODY, "none"
     # 1. a cue after the span ("heißt es in dem Bericht" names its source: 2.)
     document = rules.in_document.search(masked, first[0], last[1])
     if document is None and (impersonal := rules.impersonal.search(masked, end, last[1])):

@@ -524,3 +524,140 @@ def disagreements(half: str) -> dict[str, pd.DataFrame]:
             "quotes": quote_disagreements(articles, analysis.sentences, find_quotes(analysis.sentences)),
             "timexes": timex_disagreements(articles, analysis.sentences, timexes_of(analysis), datelines_of(analysis)),
             "designations": designation_disagreements(articles, analysis.sentences, mentions_of(analysis))}
+
+
+# --- the figures the methods appendix puts side by side ------------------------------------------------
+
+HEADLINE_MEASURES = (
+    ("lines", "running text kept whole", "running text kept whole (share of paragraphs)"),
+    ("quotes", "quotations (full and partial)", "quotations found (F1)"),
+    ("quotes", "speaker of quotations", "speakers right (share of quotations)"),
+    ("timexes", "extent (relaxed)", "temporal expressions found (relaxed F1)"),
+    ("timexes", "value", "temporal values right (share of those found)"),
+    ("designations", "mentions", "designations found (recall)"),
+)
+"""The measures the issue of step 7 set aims for, in the order the appendix shows them: (layer, measure, label)."""
+
+_SHOWN = {"running text kept whole": "f1", "quotations (full and partial)": "f1", "speaker of quotations": "recall",
+          "extent (relaxed)": "f1", "value": "precision", "mentions": "recall"}
+
+
+def headline_figures(table: pd.DataFrame, half: str) -> dict[str, tuple[float, int]]:
+    """``{label: (value, gold count)}`` of the headline measures of one half of a scores table."""
+    rows = table[table.half == half].set_index(["layer", "measure"])
+    count = {"value": "predicted"}      # a value is judged on the expressions found
+    return {label: (float(rows.loc[(layer, measure), _SHOWN[measure]]),
+                    int(rows.loc[(layer, measure), count.get(measure, "gold")]))
+            for layer, measure, label in HEADLINE_MEASURES}
+
+
+def side_by_side(analysis) -> pd.DataFrame:
+    """Each headline measure on the five texts (in-sample), the constructed cases, the real dev half (tuned on),
+    and the real test half at its first run and now (out of sample): one row per measure, cells "0.92 (14)"
+    with the number of annotated items in brackets; "–" where a set has no annotation for the measure.
+
+    The real-article figures are the stored ones (``scores.csv``, ``first_run.csv``): a test holds them to a
+    fresh computation wherever the texts are on the machine."""
+    from .evaluate import (case_scores, evaluate_designations, evaluate_quotes, evaluate_timexes, load_gold,
+                           timex_case_scores)
+    from .quotes import find_quotes
+    from .tables import mentions_of, timexes_of
+
+    seeds: dict[str, tuple[float, int]] = {}
+    quotes = evaluate_quotes(find_quotes(analysis.sentences), load_gold("quotes")["quotes"]).set_index("task")
+    seeds["quotations found (F1)"] = (quotes.loc["quotations", "f1"], quotes.loc["quotations", "gold"])
+    seeds["speakers right (share of quotations)"] = (quotes.loc["speaker of quotations", "recall"],
+                                                     quotes.loc["speaker of quotations", "gold"])
+    timex, _ = evaluate_timexes(analysis.articles, analysis.sentences, timexes_of(analysis))
+    timex = timex.set_index("measure")
+    seeds["temporal expressions found (relaxed F1)"] = (timex.loc["extent (relaxed)", "f1"], timex.loc["extent (relaxed)", "gold"])
+    seeds["temporal values right (share of those found)"] = (timex.loc["value", "precision"], timex.loc["value", "predicted"])
+    names = evaluate_designations(mentions_of(analysis), analysis.sentences, load_gold("designations")["mentions"])
+    names = names.set_index("task")
+    seeds["designations found (recall)"] = (names.loc["mentions (actor)", "recall"], names.loc["mentions (actor)", "gold"])
+
+    constructed: dict[str, tuple[float, int]] = {}
+    cases = case_scores("constructed").set_index(["extractor", "task"])
+    constructed["quotations found (F1)"] = (cases.loc[("quotes", "quotations"), "f1"], cases.loc[("quotes", "quotations"), "gold"])
+    constructed["speakers right (share of quotations)"] = (cases.loc[("quotes", "speaker of quotations"), "recall"],
+                                                           cases.loc[("quotes", "speaker of quotations"), "gold"])
+    constructed["designations found (recall)"] = (cases.loc[("designations", "mentions (actor)"), "recall"],
+                                                  cases.loc[("designations", "mentions (actor)"), "gold"])
+    timex_cases = timex_case_scores("timex_cases")[0].set_index("measure")
+    constructed["temporal expressions found (relaxed F1)"] = (timex_cases.loc["extent (relaxed)", "f1"],
+                                                              timex_cases.loc["extent (relaxed)", "gold"])
+    constructed["temporal values right (share of those found)"] = (timex_cases.loc["value", "precision"],
+                                                                   timex_cases.loc["value", "predicted"])
+
+    now, first = stored_scores("scores"), stored_scores("first_run")
+    columns = {"five texts (in-sample)": seeds, "constructed cases": constructed,
+               "real, dev half (tuned on)": headline_figures(now, "dev"),
+               "real, test half: first run": headline_figures(first, "test"),
+               "real, test half: now": headline_figures(now, "test")}
+    rows = []
+    for _, _, label in HEADLINE_MEASURES:
+        row = {"measure": label}
+        for column, figures in columns.items():
+            value = figures.get(label)
+            row[column] = "–" if value is None else f"{value[0]:.2f} ({int(value[1])})"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def aims() -> dict[str, float]:
+    """The aim step 7 set for each headline measure on the real test half."""
+    return {"running text kept whole (share of paragraphs)": 1.0, "quotations found (F1)": 0.90,
+            "speakers right (share of quotations)": 0.90, "temporal expressions found (relaxed F1)": 0.90,
+            "temporal values right (share of those found)": 0.85, "designations found (recall)": 0.90}
+
+
+def realworld_facts() -> dict[str, object]:
+    """Figures of the real test half for glueing: ``rw_<key>_first``/``_now`` (value), ``rw_<key>_n`` (items),
+    how many measures meet their aim now, how often the test half was scored (``test_half_log.csv``), the numbers
+    of texts in each half."""
+    now, first = headline_figures(stored_scores("scores"), "test"), headline_figures(stored_scores("first_run"), "test")
+    keys = {"running text kept whole (share of paragraphs)": "running", "quotations found (F1)": "quotes",
+            "speakers right (share of quotations)": "speakers", "temporal expressions found (relaxed F1)": "timexes",
+            "temporal values right (share of those found)": "values", "designations found (recall)": "designations"}
+    facts: dict[str, object] = {}
+    for label, key in keys.items():
+        facts[f"rw_{key}_first"], facts[f"rw_{key}_now"], facts[f"rw_{key}_n"] = first[label][0], now[label][0], now[label][1]
+    facts["rw_aims_met"] = sum(now[label][0] >= aim for label, aim in aims().items())
+    facts["rw_aims"] = len(aims())
+    facts["rw_n_scorings"] = len(pd.read_csv(gold_dir() / "test_half_log.csv"))
+    halves = split()
+    facts["rw_n_dev"] = sum(1 for half in halves.values() if half == "dev")
+    facts["rw_n_test"] = sum(1 for half in halves.values() if half == "test")
+    return facts
+
+
+def aims_paragraph() -> str:
+    """The methods appendix's reading of the test half, written from the stored scores: which aims are met, which
+    are not, where most designation misses lie, and what one item is worth (Markdown)."""
+    now = headline_figures(stored_scores("scores"), "test")
+    first = headline_figures(stored_scores("first_run"), "test")
+    met = [label for label, aim in aims().items() if now[label][0] >= aim]
+    short = [label for label, aim in aims().items() if now[label][0] < aim]
+
+    def figure(label: str) -> str:
+        value, n = now[label]
+        return (f"{label.split(' (')[0]}: {value:.2f} over {n} items (aim {aims()[label]:.2f}, "
+                f"first run {first[label][0]:.2f})")
+
+    parts = [f"On the test half, {len(met)} of the {len(aims())} aims set for this step "
+             f"{'is' if len(met) == 1 else 'are'} met"]
+    parts[0] += (": " + "; ".join(figure(label) for label in met) + "." if met else ".")
+    if short:
+        parts.append("Short of their aims: " + "; ".join(figure(label) for label in short) + ".")
+    rows = stored_scores("scores")
+    rows = rows[(rows.half == "test") & (rows.layer == "designations") & rows.measure.str.startswith("mentions of")]
+    missed = {row.measure.removeprefix("mentions of "): int(row.gold - row.correct) for row in rows.itertuples()}
+    if sum(missed.values()):
+        actor, count = max(missed.items(), key=lambda item: (item[1], item[0]))
+        who = "both leaders at once" if actor == "both" else actor
+        parts.append(f"Of the {sum(missed.values())} designations missed, the largest share ({count}) name {who}.")
+    smallest = min(n for _, n in now.values())
+    parts.append(f"With {sum(1 for h in split().values() if h == 'test')} texts, one item of the smallest measure "
+                 f"({smallest} items) moves it by {100 / smallest:.0f} points: read these figures as the order of "
+                 "magnitude to expect on a new text, not as precise rates.")
+    return " ".join(parts)
