@@ -66,3 +66,34 @@ def test_empty_matches_follow_finditer():
 def test_simple_case():
     assert simple_case("Größe «Kim» – „Putin“ … Café 5 €")
     assert not simple_case("ſagt") and not simple_case("Kelvin \u212a") and not simple_case("Путин")
+
+
+def test_the_real_tables_start_with_a_character_class_and_find_what_each_pattern_finds(analysis):
+    """The scan skips positions whose character cannot begin any pattern; nothing else changes."""
+    from pressframe.designations import _gazetteer_patterns
+    from pressframe.timex import _AFTER as TIMEX_AFTER, _BEFORE as TIMEX_BEFORE, _rule_patterns
+
+    for table, before, after in ((_gazetteer_patterns(), _BEFORE, _AFTER), (_rule_patterns(), TIMEX_BEFORE, TIMEX_AFTER)):
+        assert table.starts.pattern.startswith("[")
+        for text in list(analysis.sentences.text) + TEXTS:
+            assert joined(table.patterns, text, before=before, after=after) == plain(table.patterns, text)
+
+
+@pytest.mark.parametrize(("sources", "text"), [
+    ([r"(?:[Kk]im)", r"(?:\d{4})"], "kim Kim 2024 x"),
+    ([r"(?:a?b)", r"(?:c)"], "ab b c"),                 # an optional first item: the next one can begin it too
+])
+def test_first_character_classes(sources, text):
+    patterns = [re.compile(s) for s in sources]
+    assert PatternSet(patterns).starts.pattern.startswith("[")
+    assert joined(patterns, text) == plain(patterns, text)
+
+
+@pytest.mark.parametrize(("sources", "text"), [
+    ([r"(?:\w+)", r"(?:a)"], "ab c"),                   # a class too wide to list
+    ([r"(?i:k)", r"(?:z)"], "k K \u212a z"),              # case folding reaches the Kelvin sign
+])
+def test_a_pattern_that_can_begin_anywhere_keeps_the_plain_scan(sources, text):
+    patterns = [re.compile(s) for s in sources]
+    assert not PatternSet(patterns).starts.pattern.startswith("[")
+    assert joined(patterns, text) == plain(patterns, text)

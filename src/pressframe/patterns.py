@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from re import _constants as _sre, _parser as _sre_parse     # the parser re itself uses, to read first characters
 
 # Characters whose case-insensitive matches are exactly the characters with the same lower case, one
 # for one: ASCII, Latin-1 but "µ" (whose upper case is Greek), general punctuation and the euro sign.
@@ -63,6 +64,71 @@ def _self_contained(source: str) -> bool:
     return depth == 0 and not in_class
 
 
+_DIGITS = frozenset("0123456789")
+
+
+def _first_chars(items) -> set[str] | None:
+    """The characters a parsed pattern (``re._parser`` items) can begin with, or None where that is not a short
+    known set (a class like ``\\w``, a negated set, or a pattern that can match the empty string)."""
+    found: set[str] = set()
+    for op, value in items:
+        if op is _sre.LITERAL:
+            return found | {chr(value)}
+        if op is _sre.IN:
+            for kind, member in value:
+                if kind is _sre.LITERAL:
+                    found.add(chr(member))
+                elif kind is _sre.RANGE and member[1] - member[0] < 512:
+                    found.update(chr(c) for c in range(member[0], member[1] + 1))
+                elif kind is _sre.CATEGORY and member is _sre.CATEGORY_DIGIT:
+                    found |= _DIGITS
+                else:
+                    return None
+            return found
+        if op is _sre.BRANCH:
+            for branch in value[1]:
+                first = _first_chars(branch)
+                if first is None:
+                    return None
+                found |= first
+            return found
+        if op is _sre.SUBPATTERN:
+            if value[1] & re.IGNORECASE:      # "(?i:…)": Unicode case folding reaches beyond swapcase ("K", "K")
+                return None
+            first = _first_chars(value[3])
+            return None if first is None else found | first
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, _, item = value
+            first = _first_chars(item)
+            if first is None:
+                return None
+            found |= first
+            if low > 0:
+                return found
+            continue                     # optional: what follows can begin the match as well
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            continue                     # zero width
+        return None
+    return None                          # the pattern can match the empty string
+
+
+def _start_class(middles: list[str], flags: int) -> str | None:
+    """A character class of every character a match of any of ``middles`` can begin with, or None (also for
+    patterns that ignore case, where Unicode folding makes the set hard to bound)."""
+    if flags & re.IGNORECASE:
+        return None
+    chars: set[str] = set()
+    for middle in middles:
+        try:
+            first = _first_chars(_sre_parse.parse(middle, flags))
+        except (re.error, AttributeError, TypeError, ValueError):
+            return None
+        if first is None:
+            return None
+        chars |= first
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
 class PatternSet:
     """Patterns that share a leading and a trailing part (``before``, ``after``: word boundaries, say)."""
 
@@ -86,8 +152,13 @@ class PatternSet:
         try:
             for part in (before, after, *middles):      # each part must be a whole expression of its own
                 re.compile(part, self.patterns[0].flags)
-            return re.compile("(?=" + before + "(?:" + "|".join(f"(?:{m})" for m in middles) + ")" + after + ")",
-                              self.patterns[0].flags)
+            joined = "(?=" + before + "(?:" + "|".join(f"(?:{m})" for m in middles) + ")" + after + ")"
+            start = _start_class(middles, self.patterns[0].flags)
+            if start is not None:
+                # Consume the first character from a class and look back over it: the scan then skips, in C,
+                # every position whose character cannot begin a match. A match's start is the position.
+                return re.compile(start + "(?<=" + joined + r"[\s\S])", self.patterns[0].flags)
+            return re.compile(joined, self.patterns[0].flags)
         except re.error:
             return None
 

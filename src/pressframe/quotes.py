@@ -97,6 +97,7 @@ class Rules:
     known: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...]
     known_patterns: PatternSet          # the patterns of ``known``, in order, joined
     known_names: frozenset[str]         # the canonical names of ``known``
+    known_each: tuple[tuple[str, str], ...]   # (name, type) of each pattern of ``known_patterns``, in order
     role_end: re.Pattern | None         # a role, lower case, at the end of a word: where ``role`` can match
     actor_speakers: dict[str, tuple[str, str]]
     media_anaphor: re.Pattern
@@ -153,6 +154,7 @@ def load_rules() -> Rules:
         known=tuple(known), actor_speakers=actor_speakers,
         known_patterns=PatternSet([p for _, _, patterns in known for p in patterns], before=_BEFORE, after=_AFTER),
         known_names=frozenset(name for name, _, _ in known),
+        known_each=tuple((name, kind) for name, kind, patterns in known for _ in patterns),
         role_end=_role_end(raw["expert_roles"] + raw["other_roles"]),
         media_anaphor=re.compile(r"(?<![\w-])(?:der|die|dem)\s+(?:" + _words_alternation(raw["state_media_anaphors"])
                                  + r")(?![\w-])", re.IGNORECASE),
@@ -338,10 +340,10 @@ class _Reader:
             if entry.actor in rules.actor_speakers:
                 genitive = entry.register == "name" and masked[start:end] != entry.label and masked[end - 1] == "s"
                 found.append(_Mention(start, end, self.person(*rules.actor_speakers[entry.actor]), genitive))
-        known = iter(scan.known)
-        for name, kind, patterns in rules.known:
-            for _ in patterns:
-                found += [_Mention(m.start(), m.end(), self.known_person(name, kind)) for m in next(known)]
+        for (name, kind), matches in zip(rules.known_each, scan.known):
+            if matches:
+                person = self.known_person(name, kind)
+                found += [_Mention(m.start(), m.end(), person) for m in matches]
         found += [_Mention(m.start(), m.end(), None, anaphor="media") for m in scan.media]
         for match in scan.media_named:
             kind = "state media" if match.group("state") else "media"
@@ -360,24 +362,25 @@ class _Reader:
                 if "role" in match.groupdict():
                     self.by_role.setdefault(self.role_key(match.group("role")), person)
                 found.append(_Mention(match.start(), match.end(), person))
+        surnames = {p.name.split()[-1]: p for p in self.people.values()} if scan.roles else {}
         for match in scan.roles:
             name = (match.group("name") or "").strip()
             key = self.role_key(match.group("role"))
-            surnames = {p.name.split()[-1]: p for p in self.people.values()}
             if name and " " not in name and name in surnames:
                 found.append(_Mention(match.start(), match.end(), surnames[name]))
             elif name:
                 person = self.person(name, self._role_type(masked, match))
+                surnames.setdefault(person.name.split()[-1], person)
                 self.by_role[key] = person
                 found.append(_Mention(match.start(), match.end(), person))
             elif rules.anaphor_article.search(masked, max(0, match.start() - 40), match.start()):
                 found.append(_Mention(match.start(), match.end(), None, anaphor="role:" + key))
         people = list(self.people.values())
         patterns = _people_patterns(tuple(pattern for person in people for pattern in person.patterns))
-        matches = iter(patterns.finditer_each(masked))
-        for person in people:
-            for _ in person.patterns:
-                found += [_Mention(m.start(), m.end(), person) for m in next(matches)]
+        owners = [person for person in people for _ in person.patterns]
+        for person, matches in zip(owners, patterns.finditer_each(masked)):
+            if matches:
+                found += [_Mention(m.start(), m.end(), person) for m in matches]
         resolved = []
         for mention in _without_overlaps(found):
             if mention.anaphor:
@@ -595,7 +598,7 @@ def _full_shaped(paragraph: _Paragraph, span: tuple[int, int]) -> bool:
 _WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
-def _stems(text: str) -> tuple[str, ...]:
+def _echo_key(text: str) -> tuple[str, ...]:
     """The words of a span, lower case and cut to five letters: enough to find the same words quoted twice in one
     article ("Heiliger Kampf", "heiligen Kampf") without a stemmer's cost."""
     return tuple(word.lower()[:5] for word in _WORDS.findall(text))
@@ -675,9 +678,9 @@ def find_quotes(sentences: pd.DataFrame) -> pd.DataFrame:
                 found.append([ids[paragraph.sentence_of(start)], inner, who, cue, full])
             reader.note(paragraph.mentions)
         # the same words quoted and attributed elsewhere in the article are that speaker's
-        said = {_stems(inner): who for _, inner, who, _, _ in found if who not in (NOBODY, None, UNKNOWN)}
+        said = {_echo_key(inner): who for _, inner, who, _, _ in found if who not in (NOBODY, None, UNKNOWN)}
         for row in found:
-            if row[2] in (NOBODY, None) and (echo := said.get(_stems(row[1]))) is not None:
+            if row[2] in (NOBODY, None) and (echo := said.get(_echo_key(row[1]))) is not None:
                 row[2] = echo
         for sentence_id, inner, who, cue, full in found:
             if isinstance(who, _Person):
