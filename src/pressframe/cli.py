@@ -44,9 +44,18 @@ def _chapters(args: argparse.Namespace) -> int:
 
 
 def _execute(args: argparse.Namespace) -> int:
+    from nbclient.exceptions import CellExecutionError
+
     from .build import book_notebooks, execute_book
 
-    executed = execute_book(args.book, force=args.force)
+    try:
+        executed = execute_book(args.book, force=args.force)
+    except CellExecutionError as err:
+        if err.ename != "GuardError":
+            raise
+        print(f"error: {err.evalue}", file=sys.stderr)
+        print("the chapter was not written; its stored outputs are those of its last good run", file=sys.stderr)
+        return EXIT_BAD_INPUT
     total = len(book_notebooks(args.book))
     for path in executed:
         print(f"executed {path}")
@@ -88,6 +97,24 @@ def pd_options():
     return pd.option_context("display.width", 200, "display.max_rows", 500, "display.float_format", "{:.3f}".format)
 
 
+def _add(args: argparse.Namespace) -> int:
+    from .drafting import draft, format_draft, write
+
+    if not args.file.is_file():
+        print(f"error: {args.file}: no such file", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    proposal = draft(args.file, args.corpus)
+    print(format_draft(proposal))
+    if not args.write:
+        print("review the draft; run again with --write to add the text and its row to the corpus")
+        return 0
+    for path in write(proposal, args.file, args.corpus):
+        print(f"wrote {path}")
+    load_corpus(args.corpus)          # the corpus must still be valid: CorpusError names the problem
+    print("corpus OK; run `make book` to give the text its chapter")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m pressframe", description=__doc__.splitlines()[0])
     commands = top.add_subparsers(dest="command", required=True)
@@ -111,6 +138,11 @@ def parser() -> argparse.ArgumentParser:
     pdf.add_argument("--target", type=Path, default=None,
                      help="the PDF to write (default: _build/site-extra/allies-in-isolation.pdf, copied into the site)")
     pdf.set_defaults(run=_pdf)
+    add = commands.add_parser("add", help="draft the metadata row of a new text (and add it with --write)")
+    add.add_argument("file", type=Path, help="the text, UTF-8 (inside the corpus folder or to be copied into it)")
+    add.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: seeds/)")
+    add.add_argument("--write", action="store_true", help="copy the text into the corpus and append its row")
+    add.set_defaults(run=_add)
     realworld = commands.add_parser("realworld", help="score the extractors on the real-article corpus (../shared/realworld)")
     realworld.add_argument("--write", choices=("scores", "first_run"), default=None,
                            help="also write the table to tests/gold/realworld/<name>.csv")

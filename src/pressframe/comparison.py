@@ -13,20 +13,14 @@ import pandas as pd
 
 from .claims import claims_matrix, find_claims
 from .frames import frame_hits, frame_names, salience_by
+from .groups import group_order
 from .keyness import distinctive
 from .quotes import QUOTATION_KINDS, find_quotes
 from .style import style_table, word_lists
 from .tables import Analysis, groups_of, mentions_of
 from .text import is_word, tokenize
 
-GROUP_ORDER = ("Swiss", "German", "French-derived")
 KWIC_COLUMNS = ("article_id", "sentence_id", "left", "keyword", "right")
-
-
-def group_order(groups: dict[str, str]) -> list[str]:
-    """Country groups in the book's order, unknown groups after the known ones, alphabetically."""
-    present = set(groups.values())
-    return [g for g in GROUP_ORDER if g in present] + sorted(present - set(GROUP_ORDER))
 
 
 def frame_salience(analysis: Analysis, *, by: str) -> pd.DataFrame:

@@ -21,7 +21,6 @@ REQUIRED_FIELDS = ("article_id", "file", "outlet", "country_group", "event", "pu
 EVIDENCE_FIELDS = ("evidence_outlet", "evidence_country_group", "evidence_event", "evidence_published")
 OPTIONAL_FIELDS = ("language_note", *EVIDENCE_FIELDS, "uncertainty")
 METADATA_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
-COUNTRY_GROUPS = ("Swiss", "German", "French-derived")
 PUBLISHED_STATUSES = ("printed", "inferred")
 EVIDENCE_SEPARATOR = " | "
 
@@ -147,9 +146,6 @@ def _check_row(corpus: Path, line: int, row: dict[str, str], shown: str) -> tupl
         problems.append(Problem(shown, f"'{filename}' is not a .txt file name inside the corpus folder", line, "file"))
     elif not filename.startswith(article_id + "_"):
         problems.append(Problem(shown, f"'{filename}' does not start with the row's id '{article_id}_'", line, "file"))
-    if row["country_group"] not in COUNTRY_GROUPS:
-        problems.append(Problem(shown, f"unknown country group '{row['country_group']}' "
-                                f"(expected one of: {', '.join(COUNTRY_GROUPS)})", line, "country_group"))
     published = _parse_date(row["published"])
     if published is None:
         problems.append(Problem(shown, f"'{row['published']}' is not a valid ISO date (YYYY-MM-DD)", line, "published"))

@@ -83,7 +83,8 @@ def article_card(article, *, n_body_sentences: int, n_body_tokens: int) -> HTML:
 def summary_table(summary: pd.DataFrame) -> HTML:
     """Summary sentences in text order: link, German sentence, English gloss (or a mark if untranslated)."""
     rows = [[sentence_link(r.sentence_id), f'<span lang="de">{escape(r.text)}</span>',
-             escape(r.gloss) if isinstance(r.gloss, str) else '<span class="pf-untranslated">untranslated</span>']
+             escape(r.gloss) if isinstance(r.gloss, str) else
+             f'<span class="pf-untranslated">not translated; found: {escape(getattr(r, "found", ""))}</span>']
             for r in summary.itertuples()]
     return _rows_table(["sentence", "German", "English gloss"], rows)
 
@@ -219,3 +220,18 @@ def data_dictionary(schema: dict[str, dict], rows: dict[str, int], *, href: str 
                      f'<table class="pf-table"><thead><tr><th>column</th><th>meaning</th></tr></thead>'
                      f"<tbody>{columns}</tbody></table>")
     return HTML("".join(parts))
+
+
+def notes_table(notes: pd.DataFrame, outlets: dict[str, str], *, from_page: str = "book") -> HTML:
+    """The fact notes (pressframe.factnotes): per note its question, verdict, what each text says (linked,
+    verbatim, with our reading) and what is known, with its source."""
+    from .factnotes import source_label
+
+    rows = []
+    for note_id, group in notes.groupby("note_id", sort=False):
+        first = group.iloc[0]
+        said = "<br>".join(f'{sentence_link(r.sentence_id, from_page=from_page)} {escape(outlets.get(r.article_id, r.article_id))}: '
+                           f'<span lang="de">„{escape(r.quote)}“</span> — {escape(r.reading)}' for r in group.itertuples())
+        rows.append([escape(first.topic), escape(first.verdict), said,
+                     f"{escape(first.known)} <span class=\"pf-source\">({escape(source_label(first.reference))})</span>"])
+    return _rows_table(["question", "verdict", "what the texts say", "what is known"], rows)

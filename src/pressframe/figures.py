@@ -1,8 +1,8 @@
 """The book's figures, drawn with matplotlib in one style: one colour per country group throughout.
 
 Every function returns a closed Figure: glue it (myst-nb) or save it; it is not shown on its own.
-The group colours are from the Okabe–Ito palette, which stays distinguishable under the common
-forms of colour-vision deficiency.
+The group colours come from ``data/groups.yml`` (the Okabe–Ito palette, which stays distinguishable
+under the common forms of colour-vision deficiency, continued for further groups).
 
 Imported in a notebook, the module asks IPython for "retina" PNGs: figures are stored at twice
 their screen resolution (about 200 dpi at their printed width in the PDF edition) and shown at
@@ -14,9 +14,8 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-GROUP_COLOURS = {"Swiss": "#D55E00", "German": "#0072B2", "French-derived": "#009E73"}
-"""Okabe–Ito vermillion, blue and bluish green."""
-FALLBACK_COLOUR = "#999999"
+from .groups import group, groups_for
+
 
 STYLE = {
     "figure.dpi": 100,
@@ -44,9 +43,9 @@ def _retina_in_notebooks() -> None:
 _retina_in_notebooks()
 
 
-def group_colour(group: str) -> str:
-    """The colour of a country group (grey for a group the book does not know)."""
-    return GROUP_COLOURS.get(group, FALLBACK_COLOUR)
+def group_colour(label: str) -> str:
+    """The colour of a country group (``data/groups.yml``; a group only the metadata names gets a palette colour)."""
+    return group(label).colour
 
 
 def corpus_sizes(articles: pd.DataFrame) -> plt.Figure:
@@ -61,7 +60,7 @@ def corpus_sizes(articles: pd.DataFrame) -> plt.Figure:
         ax.bar_label(bars, labels=[f"{n:,}" for n in ordered.n_tokens], padding=3, fontsize=9)
         ax.set_xlabel("word tokens in the body")
         ax.set_xlim(0, ordered.n_tokens.max() * 1.15)
-        present = [g for g in GROUP_COLOURS if g in set(ordered.country_group)]
+        present = [g.label for g in groups_for(ordered.country_group)]
         handles = [plt.Rectangle((0, 0), 1, 1, color=group_colour(g)) for g in present]
         ax.legend(handles, present, title="country group", frameon=False, loc="lower right")
         fig.tight_layout()
@@ -151,7 +150,7 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame, *, zoom: tuple[str, s
                 ax.plot([0], [0], transform=ax.transAxes, marker=[(-1, -2), (1, 2)], ms=9, color="k", clip_on=False)
             if i < len(axes) - 1:
                 ax.plot([1], [0], transform=ax.transAxes, marker=[(-1, -2), (1, 2)], ms=9, color="k", clip_on=False)
-        present = [g for g in GROUP_COLOURS if g in set(ordered.country_group)]
+        present = [g.label for g in groups_for(ordered.country_group)]
         handles = [plt.Line2D([], [], marker="o", ls="", color=group_colour(g)) for g in present]
         handles += [plt.Line2D([], [], marker="D", ls="", color="white", markeredgecolor="black"),
                     plt.Line2D([], [], lw=5, alpha=0.55, color="#777777"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .clean import KEPT_PARTS, PARTS
-from .corpus import COUNTRY_GROUPS
+from .prose import counted, join
 from .tables import Analysis, articles_table
 
 
@@ -79,12 +79,11 @@ def corpus_facts(analysis: Analysis) -> dict[str, object]:
     }
     events = table.event.value_counts().sort_index()
     facts["n_events"] = len(events)
-    facts["event_list"] = " and ".join(f"the {event} ({n} text{'s' if n > 1 else ''})" for event, n in events.items())
+    facts["event_list"] = join(f"the {event} ({counted(n, 'text')})" for event, n in events.items())
     facts["parts_list"] = ", ".join(part.replace("_", " ") for part in PARTS[:-1]) + " or " + PARTS[-1]
     facts["kept_parts_list"] = ", ".join(part.replace("_", " ") for part in KEPT_PARTS)
     facts["max_group_size"] = int(groups.max())
-    for group in COUNTRY_GROUPS:
-        facts[f"n_{group.lower().replace('-', '_')}"] = int(groups.get(group, 0))
+    facts["n_groups"] = len(groups)
     return facts
 
 

@@ -15,6 +15,7 @@ first run, before any rule was changed for these texts.
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 from collections import Counter
@@ -31,7 +32,7 @@ from .paths import repo_root
 
 HALVES = ("dev", "test")
 REALWORLD_SCORE_COLUMNS = ("half", "layer", "measure", "gold", "predicted", "correct", "precision", "recall", "f1")
-COUNTRY_GROUPS = {"CH": "Swiss", "DE": "German", "AT": "Austrian", "other": "other"}
+_COUNTRIES = {"Luxembourg": "LU", "Switzerland": "CH", "Germany": "DE", "Austria": "AT", "Liechtenstein": "LI"}
 FIRST_ID = 100
 """Real texts get article ids from 100 up, in file-name order, apart from the seeds' 000–099."""
 
@@ -101,10 +102,25 @@ def load_realworld(half: str | None = None) -> list[Article]:
             continue
         articles.append(Article(
             article_id=str(FIRST_ID + n), file=row["file"], outlet=row["outlet"],
-            country_group=COUNTRY_GROUPS.get(row["country"], row["country"]), event=row["event"],
+            country_group=_group_of(row), event=row["event"],
             published=dates[row["file"]], published_status="inferred",
             text=io_text(realworld_dir() / row["file"]), language_note=row["language_note"]))
     return articles
+
+
+def _group_of(row: dict[str, str]) -> str:
+    """The country group of an index row (``data/groups.yml``): a translation's by its source language (from the
+    language note), else the outlet's country (the index's code, or a country the note names)."""
+    from .groups import group_for_country
+
+    note = row["language_note"]
+    if (match := re.search(r"translation of an? (\w+)", note)) is not None:
+        found = group_for_country("", translated_from=match.group(1))
+    else:
+        country = row["country"] if row["country"] != "other" else next(
+            (code for name, code in _COUNTRIES.items() if name in note), "")
+        found = group_for_country(country)
+    return found.label if found is not None else row["country"]
 
 
 # --- locating annotations in their lines ------------------------------------------------------------
@@ -552,7 +568,7 @@ def headline_figures(table: pd.DataFrame, half: str) -> dict[str, tuple[float, i
 
 
 def side_by_side(analysis) -> pd.DataFrame:
-    """Each headline measure on the five texts (in-sample), the constructed cases, the real dev half (tuned on),
+    """Each headline measure on the seed texts (in-sample), the constructed cases, the real dev half (tuned on),
     and the real test half at its first run and now (out of sample): one row per measure, cells "0.92 (14)"
     with the number of annotated items in brackets; "–" where a set has no annotation for the measure.
 
@@ -590,7 +606,7 @@ def side_by_side(analysis) -> pd.DataFrame:
                                                                    timex_cases.loc["value", "predicted"])
 
     now, first = stored_scores("scores"), stored_scores("first_run")
-    columns = {"five texts (in-sample)": seeds, "constructed cases": constructed,
+    columns = {"seed texts (in-sample)": seeds, "constructed cases": constructed,
                "real, dev half (tuned on)": headline_figures(now, "dev"),
                "real, test half: first run": headline_figures(first, "test"),
                "real, test half: now": headline_figures(now, "test")}
@@ -661,3 +677,29 @@ def aims_paragraph() -> str:
                  f"({smallest} items) moves it by {100 / smallest:.0f} points: read these figures as the order of "
                  "magnitude to expect on a new text, not as precise rates.")
     return " ".join(parts)
+
+
+def add_to_corpus(corpus: Path) -> list[str]:
+    """Copy every real text into ``corpus`` (byte for byte, as ``<id>_<file>``) with a metadata row from the
+    index: its outlet, country group, event and the annotators' reference date (printed where the index says
+    the page shows it). Returns the ids added. For building the book over more texts than it was written for."""
+    from .corpus import METADATA_FILE
+
+    rows = {row["file"]: row for row in _index()}
+    added, lines = [], []
+    for article in load_realworld():
+        row = rows[article.file]
+        name = f"{article.article_id}_{article.file}"
+        (corpus / name).write_bytes((realworld_dir() / article.file).read_bytes())
+        status = "printed" if row["published_basis"].startswith("shown") else "inferred"
+        fields = [article.article_id, name, article.outlet, article.country_group, article.event,
+                  article.published.isoformat(), status, row["language_note"], "", "", "", "",
+                  f"Real development text; publication date: {row['published_basis']}"]
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerow(fields)
+        lines.append(buffer.getvalue())
+        added.append(article.article_id)
+    table = corpus / METADATA_FILE
+    text = table.read_text(encoding="utf-8")
+    table.write_text(text + ("" if text.endswith("\n") else "\n") + "".join(lines), encoding="utf-8")
+    return added

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .corpus import Article, load_corpus
 from .designations import count_designations
-from .glosses import gloss
+from .glosses import coverage, gloss
 from .quotes import QUOTATION_KINDS, find_quotes
 from .summary import DEFAULT_K, lead, references, textrank
 from .rouge import rouge
@@ -58,10 +58,35 @@ def article_report(article_id: str, corpus=None) -> ArticleReport:
     dated = mentions_of_events(timexes, analysis.sentences, {article_id: article.published})
     label_of = {(m.sentence_id, m.timex): m.label for m in dated.itertuples()}
     timexes = timexes.assign(event=[label_of.get((t.sentence_id, t.text), "") for t in timexes.itertuples()])
+    hits = frame_hits(analysis.sentences)
+    summary = summary.assign(found=[found_in_english(s, found, mentions, timexes, hits) for s in summary.sentence_id])
     return ArticleReport(article, analysis, summary, found[found.kind.isin(QUOTATION_KINDS)].reset_index(drop=True),
                          found[found.kind == "scare"].reset_index(drop=True), mentions,
                          count_designations(mentions), reference, scores, timexes,
-                         salience(presence(analysis.sentences, frame_hits(analysis.sentences))))
+                         salience(presence(analysis.sentences, hits)))
+
+
+def found_in_english(sentence_id: str, quotes: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFrame,
+                     hits: pd.DataFrame) -> str:
+    """What the extractors found in one sentence, in English: for a reader of a sentence that has no gloss."""
+    from .timex import reading
+
+    parts = []
+    said = quotes[(quotes.sentence_id == sentence_id) & quotes.kind.isin(QUOTATION_KINDS)]
+    if len(said):
+        parts.append("quotes " + ", ".join(dict.fromkeys(said.speaker)))
+    named = mentions[mentions.sentence_id == sentence_id]
+    if len(named):
+        who = {"Putin": "Putin", "Kim": "Kim", "both": "both leaders"}
+        parts.append("names " + ", ".join(dict.fromkeys(f"{who.get(m.actor, m.actor)} ({m.register})"
+                                                        for m in named.itertuples())))
+    dated = timexes[timexes.sentence_id == sentence_id]
+    if len(dated):
+        parts.append("dates " + ", ".join(dict.fromkeys(reading(v) for v in dated.value)))
+    framed = hits[hits.sentence_id == sentence_id]
+    if len(framed):
+        parts.append("frames: " + ", ".join(dict.fromkeys(f.replace("_", " ") for f in framed.frame)))
+    return "; ".join(parts) if parts else "nothing the extractors look for"
 
 
 def size(report: ArticleReport) -> dict[str, int]:
@@ -95,7 +120,14 @@ def facts(report: ArticleReport) -> dict[str, object]:
               f"{_plural(report.mentions.designation.nunique(), 'different designation')}"
               + (f", and names the two together {_plural(int(actors.get('both', 0)), 'time')}." if actors.get('both') else "."))
     evaluative = report.mentions[report.mentions.register == "evaluative"]
+    glossed = coverage(report.analysis.sentences).get(report.article.article_id, 0.0)
+    gloss_note = "" if glossed == 1 else (
+        "This text has no English glosses yet: beside each German sentence, the table gives what the book's "
+        "extractors found in it (speakers, names of Putin and Kim, dates, frames) in English." if glossed == 0 else
+        f"Only {glossed:.0%} of this text's sentences have an English gloss: where a sentence has none, the table gives "
+        "what the book's extractors found in it, in English.")
     return {
+        "gloss_note": gloss_note,
         "n_body_sentences": len(body),
         "n_summary": len(report.summary),
         "n_quotes": len(quotes),

@@ -1,0 +1,337 @@
+"""Sentences and paragraphs the chapters print, written from the data so that they stay true for any corpus.
+
+Each function takes what the analysis computed and returns plain text (a sentence or a short paragraph)
+for a chapter to glue: counts in words where they are small, group names and sizes from the metadata
+and ``data/groups.yml``, one text or several, one conflict or none. What a sentence claims is computed
+right here; where a chapter keeps a sentence that interprets the data in its own words, it guards it
+with ``pressframe.prose.require``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .groups import groups_for
+from .prose import capitalise, counted, join, number
+
+
+def _group_sizes(groups: dict[str, str]) -> list[tuple[str, int]]:
+    counts = pd.Series(list(groups.values())).value_counts()
+    return [(g.label, int(counts[g.label])) for g in groups_for(groups[a] for a in sorted(groups))]
+
+
+# --- the corpus ------------------------------------------------------------------------------------------
+
+def groups_phrase(groups: dict[str, str]) -> str:
+    """"2 Swiss, 2 German and 1 French-derived", from ``{article_id: group}``."""
+    return join(f"{n} {label}" for label, n in _group_sizes(groups))
+
+
+def corpus_sentence(articles, groups: dict[str, str]) -> str:
+    """The corpus chapter's first sentences: how many texts, of which groups, and what each group is."""
+    described = "; ".join(f"{g.label}, {g.description}" for g in groups_for(groups[a] for a in sorted(groups)))
+    return (f"The corpus holds {counted(len(articles), 'German-language news text')}: {groups_phrase(groups)}. "
+            f"The country groups (in src/pressframe/data/groups.yml) are: {described}.")
+
+
+def dates_sentence(articles) -> str:
+    """How the publication dates are known: printed in the text, or inferred from it."""
+    inferred = sum(a.published_status == "inferred" for a in articles)
+    printed = len(articles) - inferred
+    if printed == 0:
+        return (f"None of the texts prints its own publication date: all {number(inferred)} dates below are inferred "
+                "from what the texts say (weekdays, dates of the events, a dateline), and are marked as such.")
+    if inferred == 0:
+        return f"All {number(printed)} texts print their publication date."
+    return (f"{capitalise(counted(printed, 'text'))} {'prints its' if printed == 1 else 'print their'} publication "
+            f"date; the other {number(inferred)} dates are inferred from what the texts say, and are marked as such.")
+
+
+def group_profiles(articles, groups: dict[str, str]) -> str:
+    """What each group is made of: how many texts, which events; a group of one text speaks for that text only."""
+    events = {a.article_id: a.event for a in articles}
+    parts = []
+    for label, n in _group_sizes(groups):
+        ids = sorted(a for a, g in groups.items() if g == label)
+        covered = sorted({events[a] for a in ids})
+        text = f"the {label} group holds {counted(n, 'text')} ({join(ids)}"
+        text += f", on the {join(covered, last='and the')})" if len(covered) > 1 else \
+            f", all on the {covered[0]})" if n > 1 else f", on the {covered[0]})"
+        parts.append(text)
+    singles = [label for label, n in _group_sizes(groups) if n == 1]
+    sentence = capitalise(join(parts, last="and")) + "."
+    if singles:
+        sentence += (f" A group of one text ({join(singles)}) speaks for that text, its author and, for a "
+                     "translation, its translator, not for a country's press.")
+    return sentence
+
+
+def spanning_groups(articles, groups: dict[str, str]) -> list[str]:
+    """The groups whose texts cover more than one event (where country and event are tangled)."""
+    events = {a.article_id: a.event for a in articles}
+    return [label for label, _ in _group_sizes(groups)
+            if len({events[a] for a, g in groups.items() if g == label}) > 1]
+
+
+# --- the timeline ---------------------------------------------------------------------------------------
+
+def timeline_opening(events: pd.DataFrame, timexes: pd.DataFrame, n_texts: int) -> str:
+    """How far back and how the texts date: the span of their calendar mentions and how many of those are
+    relative (resolved against a publication date), with examples from the texts."""
+    if events.empty:
+        return f"The {number(n_texts)} texts date no event on the calendar."
+    span = max(events.start).year - min(events.start).year
+    relative = timexes[timexes.anchor.astype(str) != ""]
+    share = len(relative) / len(timexes) if len(timexes) else 0.0
+    how = "mostly" if share > 0.5 else "partly" if share > 0 else "never"
+    examples = list(dict.fromkeys(t.text for t in relative.itertuples() if not t.value.endswith("_REF")))[:5]
+    sentence = (f"The {number(n_texts)} texts mention events across {counted(span, 'year')}, {how} in relative terms"
+                f" ({share:.0%} of their expressions of time are resolved against a publication date)")
+    return sentence + (": " + ", ".join(f"„{e}“" for e in examples) + "." if examples else ".")
+
+
+def conflicts_paragraph(table: pd.DataFrame, events: pd.DataFrame, sentences: pd.DataFrame, articles,
+                        outlets: dict[str, str]) -> str:
+    """Where the texts date one event differently, and what explains it: the time zones where an evening and
+    the next day can be one night, and a date that stands in a caption (which may date a photo rather than
+    the event); a caption's date that is also the evidence for its text's publication date is said so."""
+    if table.empty:
+        return "The texts that date the same event give it the same day."
+    part = dict(zip(sentences.sentence_id, sentences.part))
+    evidence = {a.article_id: " ".join(a.evidence.get("published", ())) for a in articles}
+    text_of = dict(zip(sentences.sentence_id, sentences.text))
+    paragraphs = [f"The texts date {counted(len(table), 'event')} differently."]
+    for row in table.itertuples():
+        mentions = events[(events.event_id == row.event_id) & (events.precision == "day")]
+        days = []
+        for day, group in mentions.groupby("start", sort=True):
+            who = join(f"{outlets.get(a, a)} ({a})" for a in sorted(set(group.article_id)))
+            days.append(f"{day.strftime('%-d %B %Y')} in {who}")
+        sentence = f"{row.label}: {join(days)}."
+        if "time" in row.explanation or "UTC" in row.explanation:
+            sentence += (" An evening in Europe and the next morning in Korea can be the same moment (Korea is seven"
+                         " hours ahead in summer), so an evening and the following day may describe one night.")
+        for mention in mentions.itertuples():
+            if part.get(mention.sentence_id) == "caption":
+                sentence += (f" The {mention.start.strftime('%-d %B')} of {mention.article_id} stands in a photo caption,"
+                             " which may date the photo rather than the event.")
+                quoted = text_of.get(mention.sentence_id, "")
+                if any(q and q in quoted for q in evidence.get(mention.article_id, "").split(" | ")) or \
+                        mention.timex in evidence.get(mention.article_id, ""):
+                    sentence += " That caption is also the evidence for the text's publication date, which is uncertain with it."
+        paragraphs.append(sentence)
+    return " ".join(paragraphs)
+
+
+def coverage_paragraph(events: pd.DataFrame, article_ids: list[str], outlets: dict[str, str]) -> str:
+    """What each text dates: the texts that date nothing, and how many events the others date."""
+    counts = events.groupby("article_id").event_id.nunique()
+    undated = [a for a in article_ids if a not in counts.index]
+    parts = []
+    if undated:
+        parts.append(f"{capitalise(join(f'{a} ({outlets.get(a, a)})' for a in undated))} "
+                     f"{'dates' if len(undated) == 1 else 'date'} nothing in the kept text.")
+    if len(counts):
+        order = counts.sort_values(ascending=False, kind="stable")
+        top = order.index[0]
+        if len(order) == 1:
+            parts.append(f"Only {top} ({outlets.get(top, top)}) dates events ({number(int(order.iloc[0]))}).")
+        else:
+            rest = join(f"{a} ({outlets.get(a, a)}) {number(int(n))}" for a, n in order.iloc[1:].items())
+            parts.append(f"{top} ({outlets.get(top, top)}) dates the most events, {number(int(order.iloc[0]))}; "
+                         f"then {rest}.")
+    return " ".join(parts)
+
+
+def unkinded_sentence(events: pd.DataFrame) -> str:
+    """How many dated mentions fit no kind of event of ``data/events.yml``."""
+    other = events[events.kind == "other"].event_id.nunique()
+    if other == 0:
+        return "Every dated mention fits one of the kinds of event."
+    return (f"{capitalise(counted(other, 'dated mention'))} {'fits' if other == 1 else 'fit'} no kind of event and "
+            f"{'is' if other == 1 else 'are'} kept as {'an event' if other == 1 else 'events'} of {'its' if other == 1 else 'their'} own.")
+
+
+def inferred_sentence(articles) -> str:
+    """How many publication dates are inferred rather than printed, as a sentence."""
+    inferred = sum(a.published_status == "inferred" for a in articles)
+    if inferred == len(articles):
+        return f"All {number(inferred)} publication dates are inferred from what the texts say."
+    if inferred == 0:
+        return f"All {number(len(articles))} publication dates are printed in the texts."
+    return (f"{capitalise(number(inferred))} of the {number(len(articles))} publication dates "
+            f"{'is' if inferred == 1 else 'are'} inferred from what the texts say; the others are printed in them.")
+
+
+def groups_named(labels: list[str]) -> str:
+    """"the Swiss group", "the Swiss and German groups", "none of the groups"."""
+    if not labels:
+        return "none of the groups"
+    return f"the {join(labels)} group{'s' if len(labels) > 1 else ''}"
+
+
+# --- framing --------------------------------------------------------------------------------------------
+
+def groups_question(groups: dict[str, str]) -> str:
+    """"Swiss, German and French-derived" for the framing chapter's question."""
+    return join(label for label, _ in _group_sizes(groups))
+
+
+def top_frames_sentence(by_group: pd.DataFrame, groups: dict[str, str]) -> str:
+    """The most frequent frame of each group, with its share and the number of sentences."""
+    parts = []
+    for label, n in _group_sizes(groups):
+        rows = by_group[by_group.unit == label].sort_values(["share", "sentences"], ascending=False)
+        if rows.empty:
+            continue
+        tied = [f.replace("_", " ") for f in rows.frame[rows.share == rows.share.iloc[0]]]
+        frame = tied[0] if len(tied) == 1 else join(tied) + " (tied)"
+        parts.append(f"{frame} in the {label} {'text' if n == 1 else 'texts'} ({rows.share.iloc[0]:.0%} of "
+                     f"{int(rows.n.iloc[0])} sentences)")
+    return "The most frequent frame is " + join(parts) + "."
+
+
+def distinct_frames(by_group: pd.DataFrame) -> list[tuple[str, str, float]]:
+    """Frames whose most salient group's bootstrap interval lies above every other group's: ``(frame, group,
+    share)``, largest share first."""
+    found = []
+    for frame, rows in by_group.groupby("frame", sort=True):
+        if len(rows) < 2:
+            continue
+        top = rows.sort_values("share", ascending=False).iloc[0]
+        others = rows[rows.unit != top.unit]
+        if (top.low > others.high).all():
+            found.append((frame.replace("_", " "), top.unit, float(top.share)))
+    return sorted(found, key=lambda f: -f[2])
+
+
+def distinct_frames_sentence(by_group: pd.DataFrame) -> str:
+    frames = distinct_frames(by_group)
+    if not frames:
+        return "The bootstrap intervals of the groups overlap for every frame: no frame sets one group apart."
+    described = join(f"{frame}, in the {group} texts ({share:.0%} of their sentences)" for frame, group, share in frames)
+    return (f"The intervals overlap for most frames; {'the one' if len(frames) == 1 else 'the ' + number(len(frames))} "
+            f"that set{'s' if len(frames) == 1 else ''} a group apart: {described}.")
+
+
+def naming_sentence(names_by_group: pd.DataFrame, groups: dict[str, str]) -> str:
+    """The share of evaluative labels among the mentions of Putin and Kim, per group."""
+    table = names_by_group.set_index("unit")
+    parts = [f"{table.loc[label, 'evaluative share']:.0%} in the {label} {'text' if n == 1 else 'texts'}"
+             for label, n in _group_sizes(groups) if label in table.index]
+    return "Evaluative labels make up, of the mentions of Putin and Kim, " + join(parts) + "."
+
+
+def voices_sentence(voices_by_group: pd.DataFrame, groups: dict[str, str]) -> str:
+    """Who supplies each group's quotations: the share of Western experts, or nobody quoted."""
+    parts, silent = [], []
+    for label, n in _group_sizes(groups):
+        rows = voices_by_group[voices_by_group.unit == label]
+        total = int(rows.quotations.sum())
+        owner = f"the {label} texts'" if n > 1 else f"the {label} text's"
+        if total == 0:
+            silent.append(f"the {label} {'texts quote' if n > 1 else 'text quotes'} nobody")
+            continue
+        expert = float(rows.loc[rows.speaker_type == "Western expert", "share of quotations"].sum())
+        parts.append(f"{expert:.0%} of {owner} {counted(total, 'quotation')}")
+    sentence = f"Western experts supply {join(parts)}." if parts else ""
+    return " ".join(filter(None, [sentence, capitalise(join(silent)) + "." if silent else ""]))
+
+
+def voices_caption(voices_by_article: pd.DataFrame, article_ids: list[str]) -> str:
+    """How the texts differ in whom they quote: led by Western experts, by the two leaders, or quoting nobody."""
+    share = voices_by_article.pivot_table(index="unit", columns="speaker_type", values="share of quotations",
+                                          aggfunc="sum", fill_value=0.0)
+    experts = [a for a in article_ids if a in share.index and share.loc[a].get("Western expert", 0) >= 0.5]
+    leaders = [a for a in article_ids if a in share.index and
+               share.loc[a].get("Russian leadership", 0) + share.loc[a].get("North Korean leadership", 0) >= 0.5]
+    silent = [a for a in article_ids if a not in share.index]
+    parts = []
+    if experts:
+        one = len(experts) == 1
+        parts.append(f"{counted(len(experts), 'text')} ({join(experts)}) take{'s' if one else ''} at least half of "
+                     f"{'its' if one else 'their'} quotations from Western experts")
+    if leaders:
+        parts.append(f"{counted(len(leaders), 'text')} ({join(leaders)}) at least half from Putin, Kim and their governments")
+    if silent:
+        parts.append(f"{counted(len(silent), 'text')} ({join(silent)}) quote{'s' if len(silent) == 1 else ''} nobody")
+    return capitalise(join(parts, last="and")) + "." if parts else "No text quotes anybody."
+
+
+def keyness_sentence(terms: pd.DataFrame, speakers: list[str]) -> str:
+    """How many of the groups' top terms are names of people the texts quote, and how large the largest z is."""
+    surnames = {s.split()[-1].lower() for s in speakers if s not in ("unknown", "none")}
+    names = terms[terms.form.str.lower().isin(surnames)]
+    zmax = float(terms.z.max()) if len(terms) else 0.0
+    return (f"{number(len(names)).capitalize()} of the {number(len(terms))} top terms {'is a name' if len(names) == 1 else 'are names'} "
+            f"of people the texts quote; the largest z-score is {zmax:.1f}.")
+
+
+def spelling_sentence(styles: pd.DataFrame, groups: dict[str, str]) -> str:
+    """Whether the ß/ss spelling agrees with the country groups: a text writing "ss" for "ß" outside the groups
+    whose standard does so (``spelling: ss`` in ``data/groups.yml``), or "ß" inside them."""
+    ss_groups = {g.label for g in groups_for(groups.values()) if g.spelling == "ss"}
+    swiss_spelling = set(styles.article_id[styles.ss_for_eszett > 0])
+    eszett = set(styles.article_id[styles.eszett_words > 0])
+    swiss = {a for a, g in groups.items() if g in ss_groups}
+    against = sorted((swiss_spelling - swiss) | (swiss & eszett - swiss_spelling))
+    spelled = len(swiss_spelling | eszett)
+    if not against:
+        return (f"For all {number(spelled)} texts that use a word of the list, the spelling agrees with the country "
+                "group of the metadata, though it rests on a handful of words per text.")
+    return (f"The spelling agrees with the country group of the metadata for {number(spelled - len(against))} of the "
+            f"{number(spelled)} texts that use a word of the list; it does not for {join(against)}.")
+
+
+# --- the landing page ----------------------------------------------------------------------------------
+
+def conflicts_headline(table: pd.DataFrame) -> str:
+    """One line for the key findings: how many events the texts date differently, and the widest spread."""
+    if table.empty:
+        return "The texts that date the same event give it the same day"
+    worst = table.iloc[0]
+    days = len(worst.dates.split("; "))
+    return (f"The texts date {counted(len(table), 'event')} differently; {worst.label} falls on {number(days)} "
+            f"different days, and time zones explain part of it")
+
+
+def translations_phrase(articles, groups: dict[str, str]) -> str:
+    """"one of them a translation", "none of them a translation", "two of them translations"."""
+    translated = sum(1 for a in articles if any(g.is_translation for g in groups_for([groups[a.article_id]])))
+    if translated == 0:
+        return "none of them a translation"
+    return f"{number(translated)} of them {'a translation' if translated == 1 else 'translations'}"
+
+
+def glosses_sentence(coverage: dict[str, float]) -> str:
+    """Which texts have English glosses: the landing page's promise, kept true."""
+    full = [a for a, share in coverage.items() if share == 1]
+    without = [a for a, share in coverage.items() if share < 1]
+    if not without:
+        return "every German sentence the book shows comes with an English gloss"
+    if not full:
+        return ("no text has English glosses yet: each German sentence is shown with what the book's extractors "
+                "found in it, in English")
+    return (f"every German sentence of texts {join(full)} comes with an English gloss; for "
+            f"{'text' if len(without) == 1 else 'texts'} {join(without)}, each German sentence is shown with what the "
+            "book's extractors found in it, in English")
+
+
+def present_finding(n_vague: int, n_calendar: int) -> tuple[str, str]:
+    """The heading and first sentence of the finding on how the texts use time: about the present when vague
+    references outnumber calendar mentions, else about what they date."""
+    if n_vague > n_calendar:
+        return ("Most of the story is told in the present.",
+                "Most of what these texts say is about the present; they say little about when things happened.")
+    return ("The texts date much of what they report.",
+            "The texts put more of what they report on the calendar than they leave vague.")
+
+
+def vague_examples(timexes: pd.DataFrame) -> str:
+    """The most frequent vague references to the present, past or future, quoted: "„nun“ and „jetzt“"."""
+    vague = timexes[timexes.value.str.endswith("_REF")]
+    if vague.empty:
+        return "none"
+    counts = vague.text.str.lower().value_counts()
+    top = sorted(counts.index, key=lambda w: (-counts[w], w))[:2]
+    return "mostly " + join(f"„{w}“" for w in top)

@@ -1,0 +1,82 @@
+"""pressframe.prose and pressframe.narrative: sentences written from the data, and guards for the rest."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from pressframe import narrative
+from pressframe.corpus import Article
+from pressframe.prose import GuardError, counted, join, number, require
+
+
+def art(article_id: str, group: str, event: str = "2024 visit", status: str = "inferred") -> Article:
+    return Article(article_id, f"{article_id}_x.txt", "Blatt", group, event, date(2024, 6, 19), status, "Text.")
+
+
+def test_counts_lists_and_numbers():
+    assert number(5) == "five" and number(24) == "24"
+    assert counted(1, "text") == "one text" and counted(3, "text") == "three texts"
+    assert join(["a"]) == "a" and join(["a", "b", "c"]) == "a, b and c"
+
+
+def test_a_guard_names_the_chapter_and_the_sentence():
+    require(True, chapter="x", sentence="fine")
+    with pytest.raises(GuardError, match="timeline: the sentence “The texts agree” no longer holds.*3 dates"):
+        require(False, chapter="timeline", sentence="The texts agree", detail="3 dates")
+
+
+def test_group_sentences_follow_the_corpus():
+    five = [art("000", "Swiss"), art("001", "German"), art("002", "German"), art("003", "French-derived"),
+            art("004", "Swiss", "2023 summit")]
+    groups = {a.article_id: a.country_group for a in five}
+    assert narrative.groups_phrase(groups) == "2 Swiss, 2 German and 1 French-derived"
+    profiles = narrative.group_profiles(five, groups)
+    assert "the French-derived group holds one text (003" in profiles and "A group of one text (French-derived)" in profiles
+    assert narrative.spanning_groups(five, groups) == ["Swiss"]
+    more = five + [art("005", "Austrian"), art("006", "Austrian")]
+    groups = {a.article_id: a.country_group for a in more}
+    assert narrative.groups_phrase(groups) == "2 Swiss, 2 German, 2 Austrian and 1 French-derived"
+
+
+def test_dates_sentences_say_what_is_printed_and_what_inferred():
+    assert narrative.dates_sentence([art("000", "Swiss"), art("001", "Swiss")]).startswith("None of the texts prints")
+    mixed = [art("000", "Swiss", status="printed"), art("001", "Swiss")]
+    assert narrative.dates_sentence(mixed).startswith("One text prints its publication date; the other one")
+    assert narrative.inferred_sentence(mixed) == ("One of the two publication dates is inferred from what the texts "
+                                                  "say; the others are printed in them.")
+
+
+def test_the_present_finding_turns_with_the_counts():
+    assert narrative.present_finding(10, 3)[0] == "Most of the story is told in the present."
+    assert narrative.present_finding(3, 10)[0] == "The texts date much of what they report."
+
+
+def test_distinct_frames_need_intervals_that_do_not_overlap():
+    table = pd.DataFrame([
+        {"unit": "A", "frame": "conflict", "sentences": 5, "n": 10, "share": 0.5, "low": 0.3, "high": 0.7},
+        {"unit": "B", "frame": "conflict", "sentences": 1, "n": 10, "share": 0.1, "low": 0.0, "high": 0.2},
+        {"unit": "A", "frame": "barter", "sentences": 2, "n": 10, "share": 0.2, "low": 0.0, "high": 0.4},
+        {"unit": "B", "frame": "barter", "sentences": 1, "n": 10, "share": 0.1, "low": 0.0, "high": 0.3},
+    ])
+    assert narrative.distinct_frames(table) == [("conflict", "A", 0.5)]
+    assert narrative.distinct_frames(table[table.frame == "barter"]) == []
+    assert "no frame sets one group apart" in narrative.distinct_frames_sentence(table[table.frame == "barter"])
+
+
+def test_voices_caption_counts_who_leads():
+    voices = pd.DataFrame([
+        {"unit": "000", "speaker_type": "Western expert", "quotations": 3, "share of quotations": 1.0},
+        {"unit": "001", "speaker_type": "Russian leadership", "quotations": 2, "share of quotations": 1.0},
+    ])
+    caption = narrative.voices_caption(voices, ["000", "001", "002"])
+    assert caption == ("One text (000) takes at least half of its quotations from Western experts, one text (001) at "
+                       "least half from Putin, Kim and their governments and one text (002) quotes nobody.")
+
+
+def test_glosses_sentence_says_which_texts_are_glossed():
+    assert narrative.glosses_sentence({"000": 1.0, "001": 1.0}).startswith("every German sentence the book shows")
+    sentence = narrative.glosses_sentence({"000": 1.0, "005": 0.0})
+    assert "texts 000" in sentence and "for text 005" in sentence
