@@ -1,7 +1,8 @@
 """The PDF edition's rewriting of the single-page build (pressframe.edition), on a small constructed page."""
 
 from __future__ import annotations
-
+import base64
+import os
 
 import pytest
 from bs4 import BeautifulSoup
@@ -148,3 +149,31 @@ def test_write_pdf_is_skipped_when_nothing_changed_and_never_leaves_a_partial_fi
     assert write_pdf(document.replace("hier", "dort"), tmp_path, target) is True
     assert target.read_bytes() != first
     assert [p.name for p in target.parent.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_the_pdf_is_world_readable_whatever_the_umask(tmp_path):
+    """A web server or a Pages upload reads the PDF as another user (tempfile creates files 0600)."""
+    previous = os.umask(0o077)
+    try:
+        target = tmp_path / "book.pdf"
+        write_pdf("<html lang='de'><body><p>Text</p></body></html>", tmp_path, target)
+    finally:
+        os.umask(previous)
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+# One red pixel: WeasyPrint names an embedded image after its URL, which used to hold the build folder.
+PIXEL = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==")
+
+
+def test_the_same_page_in_two_folders_gives_byte_identical_pdfs(tmp_path):
+    document = "<html lang='de'><body><p>Bild:</p><img src='_images/dot.png' alt='Punkt'></body></html>"
+    pdfs = []
+    for folder in ("first build", "zweiter/Ordner"):
+        base = tmp_path / folder
+        (base / "_images").mkdir(parents=True)
+        (base / "_images" / "dot.png").write_bytes(PIXEL)
+        write_pdf(document, base, base / "book.pdf")
+        pdfs.append((base / "book.pdf").read_bytes())
+    assert b"/Subtype /Image" in pdfs[0]            # the image was found and embedded
+    assert pdfs[0] == pdfs[1]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pypdf
 import pytest
 
-from pressframe.edition import PDF_NAME
+from pressframe.edition import PDF_NAME, build
 from pressframe.paths import repo_root
 
 pytestmark = pytest.mark.site
@@ -114,3 +115,12 @@ def test_no_page_is_wider_than_a4(pdf):
 
 def test_the_pdf_has_enough_pages_for_the_book(pdf):
     assert 30 <= len(pdf.pages) <= 150
+
+
+def test_the_pdf_typeset_in_another_folder_is_byte_identical(tmp_path):
+    """The single-page build copied elsewhere, as a clean build in another folder would find it, gives the
+    same bytes as the site's PDF: nothing in the PDF may depend on where the book was built."""
+    copy = tmp_path / "another clone" / "singlehtml"
+    shutil.copytree(repo_root() / "_build" / "singlehtml", copy)
+    target, _ = build(repo_root(), output=copy, target=tmp_path / PDF_NAME, stamp=tmp_path / "digest")
+    assert target.read_bytes() == (SITE / PDF_NAME).read_bytes()

@@ -22,6 +22,7 @@ import posixpath
 import re
 import subprocess
 import tempfile
+from urllib.parse import unquote
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -346,16 +347,35 @@ def write_pdf(document: str, base_url: Path, target: Path, *, stylesheets: list[
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
     css = [weasyprint.CSS(filename=str(sheet)) for sheet in sheets]
-    html = weasyprint.HTML(string=document, base_url=str(base_url.resolve()) + "/")
+    # WeasyPrint names each image after its URL: a base that names no folder keeps the PDF the same wherever the
+    # book is built, and the fetcher maps that base back to the real folder.
+    html = weasyprint.HTML(string=document, base_url=_NEUTRAL_BASE, url_fetcher=_fetcher(base_url.resolve()))
     with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".pdf-", suffix=".tmp", delete=False) as tmp:
         tmp_path = Path(tmp.name)
     try:
         html.write_pdf(str(tmp_path), stylesheets=css)
+        tmp_path.chmod(0o644)                       # a web server or a Pages upload reads it as another user
         os.replace(tmp_path, target)
     finally:
         tmp_path.unlink(missing_ok=True)
     stamp.write_text(digest)
     return True
+
+
+_NEUTRAL_BASE = "file:///pressframe-book/"
+
+
+def _fetcher(folder: Path):
+    """WeasyPrint's URL fetcher, with ``_NEUTRAL_BASE`` read from ``folder``."""
+    from weasyprint.urls import URLFetcher
+
+    class FolderFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith(_NEUTRAL_BASE):
+                url = (folder / unquote(url[len(_NEUTRAL_BASE):].split("?")[0].split("#")[0])).as_uri()
+            return super().fetch(url, headers)
+
+    return FolderFetcher()
 
 
 def _digest(document: str, sheets: list[Path], base_url: Path) -> str:
@@ -369,8 +389,12 @@ def _digest(document: str, sheets: list[Path], base_url: Path) -> str:
     return hasher.hexdigest()
 
 
-def build(root: Path, *, output: Path | None = None, target: Path | None = None) -> tuple[Path, bool]:
-    """The PDF edition of the book at ``root`` from its single-page build in ``output``: (its path, whether written)."""
+def build(root: Path, *, output: Path | None = None, target: Path | None = None,
+          stamp: Path | None = None) -> tuple[Path, bool]:
+    """The PDF edition of the book at ``root`` from its single-page build in ``output``: (its path, whether written).
+
+    ``stamp`` keeps the digest of what the PDF was made from (default: ``_build/.pdf-digest``).
+    """
     output = output or root / "_build" / "singlehtml"
     root_doc = _strip_suffix(str(_read_yaml(root / "_toc.yml").get("root", "index")))
     target = target or root / "_build" / "site-extra" / PDF_NAME
@@ -378,5 +402,5 @@ def build(root: Path, *, output: Path | None = None, target: Path | None = None)
     screen_css = root / "_static" / "pressframe.css"
     # Sphinx's single page refers to images from the output folder, wherever the root document lies.
     written = write_pdf(document, output, target, stylesheets=[screen_css] if screen_css.exists() else [],
-                        stamp=root / "_build" / ".pdf-digest")  # outside site-extra, which is copied into the site
+                        stamp=stamp or root / "_build" / ".pdf-digest")  # outside site-extra, which is copied into the site
     return target, written
