@@ -1,6 +1,7 @@
 # Two entry points for a fresh machine with Python 3.11+, make and git:
 #   make book   builds the HTML book and its PDF edition into _build/html/
 #   make test   runs the unit tests and re-executes every chapter with nbval
+#   make lab    opens the chapters in JupyterLab, to re-execute them as a reader does
 # Both create .venv/ from requirements.lock when it is missing or older than the lock.
 
 PYTHON_BOOT ?= python3
@@ -9,11 +10,13 @@ PY          := $(VENV)/bin/python
 STAMP       := $(VENV)/.pressframe-installed
 BENCH_STAMP := $(VENV)/.bench-installed
 SITE_EXTRA  := _build/site-extra
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+ALLOW_ROOT  := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
 # Same string hashing in every process, so nothing can depend on set order by accident.
 export PYTHONHASHSEED := 0
 
-.PHONY: book html singlehtml pdf data notebooks test unit nbval validate lock bench bench-lock clean distclean
+.PHONY: book html singlehtml pdf data notebooks test unit nbval validate lab lock bench bench-lock clean distclean
 
 book: html pdf
 
@@ -35,22 +38,30 @@ notebooks: validate
 	$(PY) -m pressframe chapters book
 	$(PY) -m pressframe execute book $(EXECUTE_ARGS)
 
+# `pressframe site` runs the strict Sphinx build (a warning fails it) only when a page, a notebook,
+# the configuration, a template, a static file, the library or the lock file changed.
 html: data notebooks
-	$(VENV)/bin/jupyter-book build . --warningiserror --keep-going --quiet
-	@# When no page changed, Sphinx stops before copying static and extra files: copy them, so that
-	@# an edited stylesheet, a new PDF or new CSVs still reach the site.
+	$(PY) -m pressframe site html
+	@# Sphinx is skipped (or stops early) when no page changed: copy the static and extra files, so
+	@# that an edited stylesheet, a new PDF or new CSVs still reach the site.
 	cp -R $(SITE_EXTRA)/. _build/html/
 	cp -R _static/. _build/html/_static/
 
 # The PDF edition is typeset from the single-page build into _build/site-extra/ (which every HTML
 # build copies into the site) and then copied into the site itself; it never rewrites a page.
 singlehtml: data notebooks
-	$(VENV)/bin/jupyter-book build . --builder singlehtml --warningiserror --keep-going --quiet
+	$(PY) -m pressframe site singlehtml
 
 pdf: singlehtml
 	$(PY) -m pressframe pdf
 	@mkdir -p _build/html
-	cp $(SITE_EXTRA)/allies-in-isolation.pdf _build/html/
+	install -m 0644 $(SITE_EXTRA)/allies-in-isolation.pdf _build/html/
+
+# JupyterLab over the book's chapters, in the project's environment, on this machine only (127.0.0.1).
+# Chapters import the library from .venv, so run `make book` first on a fresh clone. LAB_ARGS adds
+# options, e.g. make lab LAB_ARGS="--port 8890 --no-browser".
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=book $(ALLOW_ROOT) $(LAB_ARGS)
 
 unit: $(STAMP)
 	$(PY) -m pytest -p no:cacheprovider -m "not site and not browser" tests

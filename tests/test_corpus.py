@@ -249,6 +249,15 @@ def test_invalid_date(corpus: Path, capsys, value: str) -> None:
                       f"'{value}' is not a valid ISO date (YYYY-MM-DD)"]
 
 
+def test_a_publication_date_in_the_future_is_an_error_naming_row_and_field(corpus: Path, capsys) -> None:
+    edit_row(corpus, "004", published="2031-06-19")
+    problem = only_problem(corpus)
+    assert (problem.line, problem.field) == (6, "published")
+    code, errors, _ = run_cli(capsys, ["validate", str(corpus)])
+    assert code == 2 and errors[0].startswith("error: corpus/articles.csv, line 6: field 'published': '2031-06-19' lies "
+                                              "in the future")
+
+
 def test_empty_required_field(corpus: Path, capsys) -> None:
     edit_row(corpus, "000", outlet="  ")
     problem = only_problem(corpus)

@@ -1,4 +1,5 @@
-"""The command line: ``python -m pressframe validate [CORPUS_DIR]``, ``export DIR [--corpus CORPUS_DIR]``, ``chapters [BOOK_DIR]``, ``execute [BOOK_DIR]``, ``pdf``.
+"""The command line of pressframe: check the corpus, export its tables, write and execute the chapters,
+typeset the PDF edition, draft a new text's metadata row, score the extractors on the real articles.
 
 A corpus problem is reported as one line per problem on standard error, naming file, line and
 field, with exit status 2 and no traceback; nothing is written.
@@ -76,6 +77,23 @@ def _pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site(args: argparse.Namespace) -> int:
+    import subprocess
+
+    from .paths import repo_root
+    from .sitebuild import build_site
+
+    try:
+        ran = build_site(repo_root(), args.builder, force=args.force)
+    except subprocess.CalledProcessError as err:
+        print(f"error: the {args.builder} build failed (exit status {err.returncode}); see the messages above",
+              file=sys.stderr)
+        return err.returncode or 1
+    if not ran:
+        print(f"_build/{args.builder}/ is current (nothing it is made from changed); Sphinx not run")
+    return 0
+
+
 def _realworld(args: argparse.Namespace) -> int:
     from .realworld import RealworldMissing, score_realworld, write_scores
 
@@ -116,7 +134,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python -m pressframe", description=__doc__.splitlines()[0])
+    top = argparse.ArgumentParser(prog="python -m pressframe", description=" ".join(__doc__.split("\n\n")[0].split()))
     commands = top.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check the corpus and its metadata")
     validate.add_argument("corpus", nargs="?", type=Path, default=None, help="corpus folder (default: seeds/)")
@@ -138,6 +156,11 @@ def parser() -> argparse.ArgumentParser:
     pdf.add_argument("--target", type=Path, default=None,
                      help="the PDF to write (default: _build/site-extra/allies-in-isolation.pdf, copied into the site)")
     pdf.set_defaults(run=_pdf)
+    site = commands.add_parser("site", help="build the HTML site with Jupyter Book, unless nothing it is made from changed")
+    site.add_argument("builder", nargs="?", choices=("html", "singlehtml"), default="html",
+                      help="html (the site) or singlehtml (the single page the PDF is typeset from)")
+    site.add_argument("--force", action="store_true", help="build even when the output is current")
+    site.set_defaults(run=_site)
     add = commands.add_parser("add", help="draft the metadata row of a new text (and add it with --write)")
     add.add_argument("file", type=Path, help="the text, UTF-8 (inside the corpus folder or to be copied into it)")
     add.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: seeds/)")

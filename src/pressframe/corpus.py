@@ -149,6 +149,9 @@ def _check_row(corpus: Path, line: int, row: dict[str, str], shown: str) -> tupl
     published = _parse_date(row["published"])
     if published is None:
         problems.append(Problem(shown, f"'{row['published']}' is not a valid ISO date (YYYY-MM-DD)", line, "published"))
+    elif published > date.today():
+        problems.append(Problem(shown, f"'{row['published']}' lies in the future (today is {date.today().isoformat()})",
+                                line, "published"))
     if row["published_status"] not in PUBLISHED_STATUSES:
         problems.append(Problem(shown, f"'{row['published_status']}' is not one of: {', '.join(PUBLISHED_STATUSES)}",
                                 line, "published_status"))
