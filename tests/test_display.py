@@ -1,10 +1,13 @@
-"""pressframe.display: tables escape every cell, and TIMEX3 values come with their plain reading."""
+"""pressframe.display: tables escape every cell, TIMEX3 values come with their plain reading, and a table
+with nothing to show is a sentence instead."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from pressframe.display import html_table, sentence_link, timexes_table
+from pressframe.clean import KEPT_PARTS
+from pressframe.display import full_text, html_table, other_mentions_table, sentence_link, timexes_table
+from pressframe.tables import analyse
 
 
 def test_html_table_escapes_cells_and_lets_long_headers_wrap_after_underscores():
@@ -25,3 +28,24 @@ def test_timex_values_are_shown_with_their_reading():
 def test_sentence_links_point_into_the_article_chapter():
     assert sentence_link("002-38", from_page="book") == '<a class="pf-sid" href="articles/002.html#s-002-38">002-38</a>'
     assert sentence_link("002-38") == '<a class="pf-sid" href="#s-002-38">002-38</a>'
+
+
+def test_the_removed_lines_table_appears_only_when_cleaning_removed_something(articles):
+    seen = set()
+    for article in articles:
+        one = analyse([article])
+        removed = one.pieces[~one.pieces.part.isin(KEPT_PARTS) & (one.pieces.text.str.strip() != "")]
+        html = full_text(one).data
+        if len(removed):
+            assert f"Lines removed by cleaning ({len(removed)})" in html and "<tbody><tr>" in html
+        else:
+            assert "pf-removed" not in html.replace("pf-removed-none", "") and "<table" not in html
+            assert "Cleaning removed nothing from this text." in html
+        seen.add(bool(len(removed)))
+    assert seen == {True, False}, "the seeds should hold a text with and a text without removed lines"
+
+
+def test_no_other_dated_mentions_is_a_sentence_not_an_empty_table():
+    empty = pd.DataFrame(columns=["event_id", "date", "article_id", "sentence_id", "timex", "start"])
+    html = other_mentions_table(empty, pd.DataFrame(columns=["sentence_id", "text"]), {}).data
+    assert "<table" not in html and "No dated mention" in html

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import pytest
 
 from pressframe.tables import timeline_of
-from pressframe.timeline import TIMELINE_COLUMNS, conflicts, coverage, span, timeline
+from pressframe.narrative import unkinded_sentence
+from pressframe.timeline import OTHER_LABEL, TIMELINE_COLUMNS, conflicts, coverage, first_date, span, timeline
 from pressframe.timex import timexes_table
 
 PUBLISHED = {"901": date(2024, 6, 19), "902": date(2024, 6, 19), "903": date(2024, 6, 20)}
@@ -69,3 +71,32 @@ def test_the_five_texts_flag_the_twentieth_of_june(analysis):
     flagged = events[events.conflict]
     assert set(flagged.article_id) == {"002", "003", "004"}
     assert "2024-06-20" in set(flagged.date)
+
+
+def test_a_mention_of_no_kind_is_listed_apart_not_labelled_by_its_opening_words():
+    s = sentences(("901", "Es ist spätestens am Mittwoch eine pompöse Autokratenshow."),
+                  ("902", "Putin stattet Kim am 19. Juni seinen Besuch ab."),
+                  ("903", "Am Mittwoch regnete es in Seoul."))
+    events = timeline(timexes_table(s, PUBLISHED), s, PUBLISHED)
+    other = events[events.kind == "other"]
+    assert len(other) == 2 and set(other.label) == {OTHER_LABEL} and set(other.event_id) == {""}
+    assert list(events.event_id) == ["E01", "", ""]                      # the events first, then the others
+    assert not other.conflict.any()
+    assert list(coverage(events, ["901", "902", "903"]).event_id) == [events.event_id.iloc[0]]
+    assert unkinded_sentence(events).startswith("Two dated mentions fit no kind of event")
+
+
+@pytest.mark.parametrize("values, expected", [
+    (["2000"], "2000"), (["2023-09", "2023-09-13"], "September 2023"), (["2024-06-18TEV", "2024-06-19"], "18 June 2024"),
+    (["2023-SU"], "summer 2023"), (["2023-09-13", "2023"], "2023"),
+])
+def test_an_event_begins_at_the_precision_its_texts_give(values, expected):
+    group = pd.DataFrame({"value": values, "start": [span(v)[0] for v in values], "end": [span(v)[1] for v in values]})
+    assert first_date(group) == expected
+
+
+def test_the_coverage_table_shows_a_year_as_a_year():
+    s = sentences(("901", "Sein erster Besuch erfolgte im Jahr 2000, als alles anders war."),
+                  ("902", "Im September 2023 hatten sich Putin und Kim erstmals getroffen."))
+    table = coverage(timeline(timexes_table(s, PUBLISHED), s, PUBLISHED), ["901", "902"])
+    assert list(table["from"]) == ["2000", "September 2023"]

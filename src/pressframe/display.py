@@ -11,6 +11,7 @@ import re
 import pandas as pd
 from IPython.display import HTML
 
+from .timeline import events_only, other_mentions
 from .timex import reading
 
 
@@ -136,7 +137,9 @@ def full_text(analysis) -> HTML:
                    f'<td lang="de">{escape(r.text)}</td></tr>' for r in removed.itertuples())
     audit = (f'<details class="pf-removed"><summary>Lines removed by cleaning ({len(removed)})</summary>'
              f'<table class="pf-table"><thead><tr><th>line</th><th>part</th><th>reason</th><th>text</th></tr></thead>'
-             f"<tbody>{rows}</tbody></table></details>")
+             f"<tbody>{rows}</tbody></table></details>") if len(removed) else \
+        '<p class="pf-removed-none">Cleaning removed nothing from this text.</p>'
+
     return HTML(f'<div class="pf-fulltext">{"".join(blocks)}</div>{audit}')
 
 
@@ -148,15 +151,28 @@ def _dated(value: str) -> str:
 
 
 def timeline_table(events: pd.DataFrame, sentences: pd.DataFrame, outlets: dict[str, str]) -> HTML:
-    """The joint timeline, one row per mention: event, date given, text, expression and the linked sentence."""
+    """The joint timeline, one row per mention of an event: event, date given, text, expression and the linked
+    sentence (the other dated mentions are in ``other_mentions_table``)."""
     text_of = dict(zip(sentences.sentence_id, sentences.text))
     rows = []
-    for e in events.itertuples():
+    for e in events_only(events).itertuples():
         flag = ' <span class="pf-badge pf-conflict">dated differently</span>' if e.conflict else ""
         rows.append([escape(e.event_id), escape(e.label) + flag, _dated(e.date),
                      escape(f"{e.article_id} {outlets.get(e.article_id, '')}"), f'<span lang="de">„{escape(e.timex)}“</span>',
                      sentence_link(e.sentence_id, from_page="book") + f' <span lang="de">{escape(text_of[e.sentence_id])}</span>'])
     return _rows_table(["event", "what", "date given", "text", "expression", "sentence"], rows)
+
+
+def other_mentions_table(events: pd.DataFrame, sentences: pd.DataFrame, outlets: dict[str, str]) -> HTML:
+    """The dated mentions that fit no kind of event: date given, text, expression and the linked sentence."""
+    text_of = dict(zip(sentences.sentence_id, sentences.text))
+    rows = [[_dated(e.date), escape(f"{e.article_id} {outlets.get(e.article_id, '')}"),
+             f'<span lang="de">„{escape(e.timex)}“</span>',
+             sentence_link(e.sentence_id, from_page="book") + f' <span lang="de">{escape(text_of[e.sentence_id])}</span>']
+            for e in other_mentions(events).itertuples()]
+    if not rows:                                    # a table with no rows says nothing a sentence cannot
+        return HTML('<p class="pf-none">No dated mention falls outside the events.</p>')
+    return _rows_table(["date given", "text", "expression", "sentence"], rows)
 
 
 def conflicts_table(conflicts: pd.DataFrame, events: pd.DataFrame, outlets: dict[str, str]) -> HTML:

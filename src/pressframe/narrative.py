@@ -13,6 +13,7 @@ import pandas as pd
 
 from .groups import groups_for
 from .prose import capitalise, counted, join, number
+from .timeline import events_only, other_mentions
 
 
 def _group_sizes(groups: dict[str, str]) -> list[tuple[str, int]]:
@@ -124,13 +125,13 @@ def conflicts_paragraph(table: pd.DataFrame, events: pd.DataFrame, sentences: pd
 
 
 def coverage_paragraph(events: pd.DataFrame, article_ids: list[str], outlets: dict[str, str]) -> str:
-    """What each text dates: the texts that date nothing, and how many events the others date."""
-    counts = events.groupby("article_id").event_id.nunique()
+    """What each text dates: the texts that date no event, and how many events the others date."""
+    counts = events_only(events).groupby("article_id").event_id.nunique()
     undated = [a for a in article_ids if a not in counts.index]
     parts = []
     if undated:
         parts.append(f"{capitalise(join(f'{a} ({outlets.get(a, a)})' for a in undated))} "
-                     f"{'dates' if len(undated) == 1 else 'date'} nothing in the kept text.")
+                     f"{'dates' if len(undated) == 1 else 'date'} no event in the kept text.")
     if len(counts):
         order = counts.sort_values(ascending=False, kind="stable")
         top = order.index[0]
@@ -144,12 +145,13 @@ def coverage_paragraph(events: pd.DataFrame, article_ids: list[str], outlets: di
 
 
 def unkinded_sentence(events: pd.DataFrame) -> str:
-    """How many dated mentions fit no kind of event of ``data/events.yml``."""
-    other = events[events.kind == "other"].event_id.nunique()
+    """How many dated mentions fit no kind of event of ``data/events.yml``, and where the book lists them."""
+    other = len(other_mentions(events))
     if other == 0:
-        return "Every dated mention fits one of the kinds of event."
-    return (f"{capitalise(counted(other, 'dated mention'))} {'fits' if other == 1 else 'fit'} no kind of event and "
-            f"{'is' if other == 1 else 'are'} kept as {'an event' if other == 1 else 'events'} of {'its' if other == 1 else 'their'} own.")
+        return "Every dated mention fits one of the kinds of event, so there are no other dated mentions."
+    return (f"{capitalise(counted(other, 'dated mention'))} {'fits' if other == 1 else 'fit'} no kind of event of the "
+            f"word list; rather than guess what {'it dates' if other == 1 else 'they date'}, the table below lists "
+            f"{'it' if other == 1 else 'them'} apart, each with {'its' if other == 1 else 'their'} sentence.")
 
 
 def inferred_sentence(articles) -> str:

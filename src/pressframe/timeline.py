@@ -6,7 +6,8 @@ publication date minus 24 years). Its kind (treaty, summit, visit, ...) comes fr
 ``data/events.yml`` in its clause or sentence. Mentions of one kind whose spans lie within
 ``window_days`` of each other form one event. Within an event, texts that put it on different days
 conflict; a conflict between an evening or night and the next day is flagged as what the time
-difference between Europe and Korea makes of one night.
+difference between Europe and Korea makes of one night. A mention that fits no kind is not guessed into an event: it
+keeps an empty ``event_id`` and the label ``OTHER_LABEL``, and the book lists it apart.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import pandas as pd
 import yaml
 
 from .paths import DATA_DIR
+from .timex import reading
 
 MENTION_COLUMNS = ("article_id", "sentence_id", "timex", "value", "kind", "label", "start", "end", "precision",
                    "night")
@@ -28,6 +30,9 @@ CONFLICT_COLUMNS = ("event_id", "label", "dates", "sources", "explanation")
 TIME_ZONE_NOTE = ("an evening or night in Europe (UTC+2 in summer) is the next morning in Korea (UTC+9): "
                   "both dates can describe the same moment")
 _PARTS_OF_NIGHT = ("TEV", "TNI")
+OTHER_KIND = "other"
+OTHER_LABEL = "Other dated mention"
+"""The label of a mention that fits no kind of event: listed apart, never merged or numbered as an event."""
 
 
 @dataclass(frozen=True)
@@ -88,11 +93,6 @@ def _kind(sentence: str, start: int, end: int, phrase: str = "") -> Kind | None:
     return None
 
 
-def _opening(sentence: str, words: int = 6) -> str:
-    head = sentence.split()
-    return " ".join(head[:words]) + (" …" if len(head) > words else "")
-
-
 def mentions(timexes: pd.DataFrame, sentences: pd.DataFrame, published: dict[str, date]) -> pd.DataFrame:
     """Every dated mention: columns ``MENTION_COLUMNS``, in order of date, then article and sentence."""
     text_of = dict(zip(sentences.sentence_id, sentences.text))
@@ -108,8 +108,8 @@ def mentions(timexes: pd.DataFrame, sentences: pd.DataFrame, published: dict[str
             continue
         sentence = text_of[t.sentence_id]
         kind = _kind(sentence, t.start, t.end, phrase)
-        label = kind.label if kind else f"„{_opening(sentence)}“"
-        rows.append((t.article_id, t.sentence_id, t.text, value, kind.kind if kind else "other", label,
+        rows.append((t.article_id, t.sentence_id, t.text, value, kind.kind if kind else OTHER_KIND,
+                     kind.label if kind else OTHER_LABEL,
                      covered[0], covered[1], covered[2], t.value.endswith(_PARTS_OF_NIGHT)))
     table = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
     return table.sort_values(["start", "end", "article_id", "sentence_id"], kind="stable").reset_index(drop=True)
@@ -118,16 +118,16 @@ def mentions(timexes: pd.DataFrame, sentences: pd.DataFrame, published: dict[str
 def merge(mentions_: pd.DataFrame) -> pd.DataFrame:
     """Mentions with an ``event_id`` (E01, E02, ... in order of date): one kind, spans within the window.
 
-    Mentions of no kind stay events of their own.
+    Mentions of no kind get an empty ``event_id``: they are other dated mentions, not events.
     """
     _, window, _ = load_kinds()
     gap = timedelta(days=window)
     event_of: dict[int, int] = {}
     groups: list[list[int]] = []
-    for kind, group in mentions_.groupby("kind", sort=True):
+    for kind, group in mentions_[mentions_.kind != OTHER_KIND].groupby("kind", sort=True):
         current, reach = None, None
         for index, row in group.sort_values(["start", "end"], kind="stable").iterrows():
-            if kind == "other" or current is None or row.start > reach + gap:
+            if current is None or row.start > reach + gap:
                 groups.append([])
                 current, reach = len(groups) - 1, row.end
             groups[current].append(index)
@@ -138,7 +138,7 @@ def merge(mentions_: pd.DataFrame) -> pd.DataFrame:
         for index in groups[g]:
             event_of[index] = number
     width = max(2, len(str(len(groups))))
-    return mentions_.assign(event_id=[f"E{event_of[i]:0{width}d}" for i in mentions_.index])
+    return mentions_.assign(event_id=[f"E{event_of[i]:0{width}d}" if i in event_of else "" for i in mentions_.index])
 
 
 def conflicts(events: pd.DataFrame) -> pd.DataFrame:
@@ -148,7 +148,7 @@ def conflicts(events: pd.DataFrame) -> pd.DataFrame:
     Europe and from Korea); more than one group is a disagreement the time zones do not explain.
     """
     rows = []
-    for event_id, group in events.groupby("event_id", sort=True):
+    for event_id, group in events[events.event_id != ""].groupby("event_id", sort=True):
         dated = group[group.precision == "day"].sort_values(["start", "article_id", "sentence_id"])
         if dated.start.nunique() < 2:
             continue
@@ -185,20 +185,41 @@ def timeline(timexes: pd.DataFrame, sentences: pd.DataFrame, published: dict[str
     events = merge(mentions(timexes, sentences, published))
     first_year = events.groupby("event_id").start.transform("min").map(lambda d: d.year)
     repeated = events.groupby("label").event_id.transform("nunique") > 1      # two visits: tell them apart
-    events = events.assign(label=[f"{label} ({year})" if again else label
-                                  for label, year, again in zip(events.label, first_year, repeated)])
+    events = events.assign(label=[f"{label} ({year})" if again and event_id else label
+                                  for label, year, again, event_id in zip(events.label, first_year, repeated,
+                                                                          events.event_id)])
     flagged = set(conflicts(events).event_id)
-    events = events.assign(date=events.value, conflict=events.event_id.isin(flagged))
+    events = events.assign(date=events.value, conflict=events.event_id.isin(flagged), other=events.event_id == "")
     extra = ["kind", "start", "end", "precision", "night", "value"]
-    return events.sort_values(["event_id", "start", "article_id", "sentence_id"], kind="stable").reset_index(
+    return events.sort_values(["other", "event_id", "start", "article_id", "sentence_id"], kind="stable").reset_index(
         drop=True)[[*TIMELINE_COLUMNS, *extra]]
 
 
+def events_only(events: pd.DataFrame) -> pd.DataFrame:
+    """The mentions of the timeline that belong to an event (not the other dated mentions)."""
+    return events[events.event_id != ""]
+
+
+def other_mentions(events: pd.DataFrame) -> pd.DataFrame:
+    """The dated mentions that fit no kind of event, in order of date."""
+    return events[events.event_id == ""].sort_values(["start", "article_id", "sentence_id"], kind="stable")
+
+
+def first_date(group: pd.DataFrame) -> str:
+    """When an event begins, at the precision its earliest mention gives: "2000", "September 2023", "18 June 2024"."""
+    earliest = group.sort_values(["start", "end"], ascending=[True, False], kind="stable").iloc[0]
+    return reading(re.sub(r"T.*$", "", earliest.value))
+
+
 def coverage(events: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
-    """Which text mentions which event: one row per event (id, label, first day), one column per article
-    holding the number of its mentions (0 where the text leaves the event out)."""
+    """Which text mentions which event: one row per event (id, label, ``from``: when it begins, at the
+    precision the texts give, see ``first_date``), one column per article holding the number of its
+    mentions (0 where the text leaves the event out)."""
+    events = events_only(events)
     counts = pd.crosstab(events.event_id, events.article_id).reindex(columns=article_ids, fill_value=0)
-    first = events.groupby("event_id").agg(label=("label", "first"), start=("start", "min"))
+    first = pd.DataFrame([(event_id, group.label.iloc[0], first_date(group))
+                          for event_id, group in events.groupby("event_id", sort=True)],
+                         columns=["event_id", "label", "from"]).set_index("event_id")
     return first.join(counts).reset_index()
 
 
@@ -207,20 +228,22 @@ def timeline_facts(events: pd.DataFrame, timexes: pd.DataFrame, article_ids: lis
     """Figures and phrases the timeline chapter glues into its prose."""
     table = conflicts(events)
     dated = sorted(set(events.article_id))
+    kinded = events_only(events)
     undated = [a for a in article_ids if a not in dated]
     facts: dict[str, object] = {
         "n_timexes": len(timexes),
         "n_calendar_timexes": len(events),
         "n_vague_timexes": int(timexes.value.str.endswith("_REF").sum()),
         "n_durations": int((timexes.type == "DURATION").sum()),
-        "n_events": events.event_id.nunique(),
-        "n_events_shared": int((events.groupby("event_id").article_id.nunique() > 1).sum()),
+        "n_events": kinded.event_id.nunique(),
+        "n_events_shared": int((kinded.groupby("event_id").article_id.nunique() > 1).sum()),
+        "n_other_mentions": len(events) - len(kinded),
         "n_conflicts": len(table),
         "n_texts_dating": len(dated),
         "texts_undated": ", ".join(f"{a} ({outlets[a]})" for a in undated) or "none",
         "first_year": min(events.start).year if len(events) else "",
     }
-    earlier = events[events.start < min(events.start[events.precision == "day"], default=events.start.max())]
+    earlier = kinded[kinded.start < min(kinded.start[kinded.precision == "day"], default=kinded.start.max())]
     history = earlier.groupby("article_id").event_id.nunique().sort_values(ascending=False, kind="stable")
     facts["most_history_article"] = f"{history.index[0]} ({outlets[history.index[0]]})" if len(history) else "none"
     facts["most_history_events"] = int(history.iloc[0]) if len(history) else 0
