@@ -4,6 +4,7 @@ edition and data files in place."""
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -97,7 +98,7 @@ def test_launch_buttons_open_the_page_s_own_notebook(site):
     checked = 0
     for page in site_pages(site):
         for link in _parse(page).select("a[href^='https://mybinder.org'], a[href^='https://colab.research.google.com']"):
-            notebook = link["href"].split("urlpath=tree/")[-1] if "mybinder" in link["href"] else link["href"].split("/blob/main/")[-1]
+            notebook = re.split(r"urlpath=(?:lab/)?tree/", link["href"])[-1] if "mybinder" in link["href"] else link["href"].split("/blob/main/")[-1]
             assert (root / notebook).exists(), link["href"]
             assert Path(notebook).with_suffix(".html") == page.relative_to(site), (page, link["href"])
             checked += 1
