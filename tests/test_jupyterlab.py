@@ -10,6 +10,7 @@ numbers as the book, and the timeline's figure. The server is stopped whatever h
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import secrets
@@ -18,7 +19,6 @@ import shutil
 import socket
 import subprocess
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -68,6 +68,18 @@ def test_make_lab_serves_the_book_on_loopback_only(tmp_path):
     assert "jupyter notebook" not in (root / "book" / "appendix" / "reproduce.ipynb").read_text(encoding="utf-8")
 
 
+def _answers(port: int, token: str) -> bool:
+    """Whether the server on the loopback port reports its status."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+    try:
+        connection.request("GET", f"/api/status?token={token}")
+        return connection.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        connection.close()
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """(base URL, token) of a JupyterLab over a copy of book/; the server is stopped on the way out."""
@@ -87,16 +99,12 @@ def lab(tmp_path_factory):
     try:
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 90
-        while True:
+        while not _answers(port, token):
             if server.poll() is not None:
                 pytest.fail(f"JupyterLab exited with status {server.returncode}:\n{(home / 'lab.log').read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"JupyterLab did not answer within 90 s:\n{(home / 'lab.log').read_text()[-2000:]}")
-                time.sleep(0.5)
+            if time.monotonic() > deadline:
+                pytest.fail(f"JupyterLab did not answer within 90 s:\n{(home / 'lab.log').read_text()[-2000:]}")
+            time.sleep(0.5)
         yield url, token
     finally:
         server.terminate()
