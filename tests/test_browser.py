@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.site, pytest.mark.browser]
 READING_ORDER = ["book/intro.html", "book/corpus.html", "book/articles/000.html", "book/articles/001.html",
                  "book/articles/002.html", "book/articles/003.html", "book/articles/004.html", "book/timeline.html",
                  "book/framing.html", "book/conclusions.html", "book/appendix/methods.html", "book/appendix/data.html",
-                 "book/appendix/reproduce.html"]
+                 "book/appendix/reproduce.html", "book/appendix/glossary.html"]
 
 
 @pytest.fixture(scope="module")

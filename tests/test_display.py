@@ -45,7 +45,10 @@ def test_the_removed_lines_table_appears_only_when_cleaning_removed_something(ar
     assert seen == {True, False}, "the seeds should hold a text with and a text without removed lines"
 
 
-def test_no_other_dated_mentions_is_a_sentence_not_an_empty_table():
+def test_no_other_dated_mentions_is_no_table_and_the_sentence_says_so():
+    from pressframe.narrative import other_mentions_phrase, unkinded_sentence
+
     empty = pd.DataFrame(columns=["event_id", "date", "article_id", "sentence_id", "timex", "start"])
-    html = other_mentions_table(empty, pd.DataFrame(columns=["sentence_id", "text"]), {}).data
-    assert "<table" not in html and "No dated mention" in html
+    assert other_mentions_table(empty, pd.DataFrame(columns=["sentence_id", "text"]), {}).data == ""
+    assert "no other dated mentions" in unkinded_sentence(empty)
+    assert other_mentions_phrase(empty) == "every calendar mention fits one of the kinds"

@@ -110,3 +110,56 @@ def test_indicator_shortcut_finds_what_a_plain_search_finds(sentence):
                 for s in sentences_from_paragraphs("900", [sentence]).text for frame in load_codebook()
                 if any(pattern.search(s) for _, pattern in frame.indicators)]
     assert list(zip(hits.frame, hits.indicator)) == expected
+
+
+@pytest.mark.parametrize("sentence, frame", [
+    ("Die Ukrainer wehren sich gegen die Invasoren.", "propaganda_show"),      # "ehren" inside "wehren"
+    ("Er will seltene Erden aus Nordkorea bekommen.", "pariah_pact"),          # "selten" inside "seltene"
+    ("Sie wollen über einen Waffenstillstand verhandeln.", "economic"),         # "handel" inside "verhandeln"
+])
+def test_indicators_never_match_inside_another_word(sentence, frame):
+    hits = frame_hits(sentences_from_paragraphs("900", [sentence]))
+    assert frame not in set(hits.frame), hits
+
+
+@pytest.mark.parametrize("sentence, frame", [
+    ("Die Sanktionen wirken kaum.", "responsibility"),                         # declared stem "sanktion*"
+    ("Nordkorea testet Interkontinentalraketen.", "security_threat"),          # compound part "*rakete*"
+    ("Der Ukraine-Krieg dauert an.", "conflict"),                              # a hyphen ends a word
+    ("Russland gehen im Krieg die Granaten aus.", "russian_weakness"),         # "gehen ... aus"
+    ("Putin hat selten Staatsgäste.", "pariah_pact"),                          # the whole word still counts
+])
+def test_declared_stems_and_phrases_match(sentence, frame):
+    assert frame in set(frame_hits(sentences_from_paragraphs("900", [sentence])).frame)
+
+
+@pytest.mark.parametrize("indicator", [r"\bkampf", "kri*eg", "*ab", "... krieg", "krieg ..."])
+def test_an_indicator_that_is_not_a_word_or_declared_stem_names_the_field(tmp_path, indicator):
+    book = tmp_path / "frames.yml"
+    book.write_text("frames:\n  - {frame: war, generic: true, function: problem definition, definition: x, "
+                    f"indicators: ['{indicator}'], examples: []}}\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"frames.yml: frame 1 \('war'\): field 'indicators'"):
+        load_codebook(book)
+
+
+def test_display_and_body_are_scored_as_zones_of_their_own():
+    sentences = pd.concat([sentences_from_paragraphs("900", ["Putin braucht Munition für den Krieg"], part="title"),
+                           sentences_from_paragraphs("900", ["Peking schaut zu."])], ignore_index=True)
+    sentences["sentence_id"] = ["900-1", "900-2"]
+    hits = frame_hits(sentences, ("display", "body"))
+    assert set(zip(hits.sentence_id, hits.zone)) >= {("900-1", "display"), ("900-2", "body")}
+    assert list(presence(sentences, hits, "display").index) == ["900-1"]
+    assert not presence(sentences, hits, "body").loc["900-2", "conflict"]
+    assert set(frame_hits(sentences).zone) == {"body"}
+
+
+def test_claims_scored_against_a_coding():
+    from pressframe.evaluate import evaluate_claims
+
+    coding = [{"id": "a", "claim": "A", "predefined": True, "texts": {"900": {"body": ["900-1", "900-2"]},
+                                                                       "901": {"body": ["901-4"]}}},
+              {"id": "b", "claim": "B", "predefined": False, "texts": {"900": {"body": ["900-3"]}}}]
+    found = pd.DataFrame({"claim_id": ["a", "a"], "article_id": ["900", "902"], "sentence_id": ["900-2", "902-1"]})
+    row = evaluate_claims(found, coding).set_index("claim_id").loc["a"]
+    assert (row["texts coded"], row["texts matched"], row["texts both"]) == (2, 1, 1)     # 902 is not coded
+    assert row["sentences recall"] == pytest.approx(1 / 3) and row["texts precision"] == 1.0

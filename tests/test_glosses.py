@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pressframe.glosses import gloss, glosses
+from pressframe.quotes import find_quotes
 from pressframe.summary import textrank
 
 
@@ -19,3 +20,49 @@ def test_glosses_are_non_empty_and_keys_are_sentences_of_the_corpus(analysis):
 
 def test_untranslated_sentence_has_no_gloss():
     assert gloss("Dieser Satz steht in keinem Text des Korpus.") is None
+
+
+def test_every_german_sentence_and_phrase_the_book_shows_for_the_seeds_has_its_english(analysis, seeds_dir):
+    """Every chapter table that shows German (quotations, designations, dates, the full text, the timeline, the
+    mocking words) puts English beside it for the seed texts: no "not translated" mark anywhere."""
+    from pressframe import comparison, display
+    from pressframe.report import article_report
+    from pressframe.tables import outlet_names, timeline_of
+
+    pages = []
+    for article_id in sorted(analysis.sentences.article_id.unique()):
+        chapter = article_report(article_id, seeds_dir)
+        pages += [display.quotes_table(chapter.quotes), display.quotes_table(chapter.scare_quotes, with_speaker=False),
+                  display.designations_table(chapter.mentions), display.timexes_table(chapter.timexes),
+                  display.full_text(chapter.analysis), display.summary_table(chapter.summary)]
+    outlets, events = outlet_names(analysis), timeline_of(analysis)
+    from pressframe import sourcing
+
+    quotes = find_quotes(analysis.sentences)
+    pages += [display.sources_table(sourcing.sources_table(analysis, quotes)),
+              display.headline_checks_table(sourcing.headline_checks(analysis.sentences,
+                                                                     sourcing.attribution(analysis.sentences, quotes)),
+                                            analysis.sentences),
+              display.timeline_table(events, analysis.sentences, outlets),
+              display.other_mentions_table(events, analysis.sentences, outlets),
+              display.kwic_table(comparison.kwic(analysis), outlets, analysis.sentences)]
+    html = "".join(page.data for page in pages)
+    assert html.count('class="pf-en"') > 300
+    assert "not translated" not in html
+
+
+def test_a_gloss_translates_what_the_german_says_and_notes_where_it_is_wrong(analysis):
+    """003-7 says the ICC warrant was issued "von ihm" (by Putin): the gloss must say so, and a note must flag it."""
+    from pressframe.glosses import note
+
+    text = analysis.sentences.set_index("sentence_id").text["003-7"]
+    assert "von ihm ausgestellten" in text
+    assert "issued by him" in gloss(text)
+    assert "reverses the meaning" in note(text)
+
+
+def test_phrase_glosses_fall_back_to_sentence_glosses():
+    from pressframe.glosses import phrase_gloss
+
+    assert phrase_gloss("Spott") == "mockery"
+    assert phrase_gloss("Ein Satz, den niemand übersetzt hat.") is None

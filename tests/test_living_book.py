@@ -93,12 +93,12 @@ def test_the_new_country_groups_get_colours_of_their_own(grown_book):
     assert len(colours) == len(labels)
 
 
-GUARDED = ("conclusions", "Judgement lies in the sentences, less in the names")
+GUARDED = ("conclusions", "Few labels judge, but the ones that do are strong ... Most of the judgement is in what the sentences say")
 
 
 def test_a_guard_stops_the_build_when_its_sentence_no_longer_holds(tmp_path):
-    """A text that names the two leaders only by evaluative labels makes 'Judgement lies in the sentences, less
-    in the names' false: executing the conclusions fails with that chapter and sentence, and writes nothing."""
+    """A text that names the two leaders only by evaluative labels makes 'Most of the judgement is in what the
+    sentences say' false: executing the conclusions fails with that chapter and sentence, and writes nothing."""
     book = copy_book(tmp_path)
     (book / "seeds" / "005_labels.txt").write_text(
         "Der Diktator und der Kreml-Herrscher\n\nDer Diktator empfing den Kreml-Herrscher am Flughafen. "

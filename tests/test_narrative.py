@@ -68,11 +68,11 @@ def test_distinct_frames_need_intervals_that_do_not_overlap():
 
 def test_voices_caption_counts_who_leads():
     voices = pd.DataFrame([
-        {"unit": "000", "speaker_type": "Western expert", "quotations": 3, "share of quotations": 1.0},
+        {"unit": "000", "speaker_type": "expert", "quotations": 3, "share of quotations": 1.0},
         {"unit": "001", "speaker_type": "Russian leadership", "quotations": 2, "share of quotations": 1.0},
     ])
     caption = narrative.voices_caption(voices, ["000", "001", "002"])
-    assert caption == ("One text (000) takes at least half of its quotations from Western experts, one text (001) at "
+    assert caption == ("One text (000) takes at least half of its quotations from experts, one text (001) at "
                        "least half from Putin, Kim and their governments and one text (002) quotes nobody.")
 
 
@@ -80,3 +80,31 @@ def test_glosses_sentence_says_which_texts_are_glossed():
     assert narrative.glosses_sentence({"000": 1.0, "001": 1.0}).startswith("every German sentence the book shows")
     sentence = narrative.glosses_sentence({"000": 1.0, "005": 0.0})
     assert "texts 000" in sentence and "for text 005" in sentence
+
+
+def _welcome(published_evidence: tuple[str, ...]):
+    from pressframe.timeline import conflicts, timeline
+    from pressframe.timex import timexes_table
+
+    rows = [("901", "body", "Die Begrüßungszeremonie auf dem Kim-Il-Sung-Platz fand am Mittwoch statt."),
+            ("902", "caption", "Putin und Kim bei der Begrüßungszeremonie in Pjöngjang am 20. Juni.")]
+    sentences = pd.DataFrame([{"article_id": a, "sentence_id": f"{a}-1", "line_no": 1, "char_start": 0, "char_end": len(t),
+                               "part": p, "text": t} for a, p, t in rows])
+    published = {"901": date(2024, 6, 19), "902": date(2024, 6, 20)}
+    events = timeline(timexes_table(sentences, published), sentences, published)
+    articles = [Article("901", "901.txt", "A", "German", "visit", published["901"], "inferred", ""),
+                Article("902", "902.txt", "B", "Swiss", "visit", published["902"], "inferred", "",
+                        evidence={"published": published_evidence})]
+    return conflicts(events), events, sentences, articles
+
+
+def test_a_caption_against_the_body_of_another_text_is_worded_as_the_verdict():
+    table, events, sentences, articles = _welcome(("[no date in the text]",))
+    paragraph = narrative.conflicts_paragraph(table, events, sentences, articles, {"901": "A", "902": "B"})
+    assert "The 20 June stands only in a photo caption of 902, while the body of 901 puts it on 19 June" in paragraph
+    assert narrative.dates_resting_on_rejected_captions(table, events, sentences, articles) == []
+
+
+def test_a_publication_date_may_not_rest_on_a_caption_the_book_calls_wrong():
+    table, events, sentences, articles = _welcome(("bei der Begrüßungszeremonie in Pjöngjang am 20. Juni",))
+    assert narrative.dates_resting_on_rejected_captions(table, events, sentences, articles) == ["902"]

@@ -55,7 +55,8 @@ def test_outline_has_every_part_and_numbered_chapter(pdf):
     assert [t for t in top if t.startswith("Part ")] == [
         "Part I. The texts", "Part II. The articles", "Part III. Across the outlets", "Part IV. Appendices"]
     chapters = [title for depth, title, _ in _outline(pdf) if depth == 1 and re.match(r"(\d+|Appendix [A-Z])\. ", title)]
-    assert [c.split(".")[0] for c in chapters] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "Appendix A", "Appendix B", "Appendix C"]
+    assert [c.split(".")[0] for c in chapters] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "Appendix A", "Appendix B", "Appendix C",
+                                                "Appendix D"]
     assert any("A joint timeline" in c for c in chapters)
 
 

@@ -66,4 +66,5 @@ def test_outlet_names_drop_the_bracketed_note(analysis):
     from pressframe.tables import outlet_names, short_outlet
 
     assert short_outlet("Le Monde (translated editorial)") == "Le Monde"
-    assert outlet_names(analysis)["003"] == "Le Monde"
+    assert outlet_names(analysis)["003"] == "attributed to Le Monde"   # the text does not name it
+    assert outlet_names(analysis)["000"] == "SRF"

@@ -9,7 +9,8 @@ import pytest
 
 from pressframe.tables import timeline_of
 from pressframe.narrative import unkinded_sentence
-from pressframe.timeline import OTHER_LABEL, TIMELINE_COLUMNS, conflicts, coverage, first_date, span, timeline
+from pressframe.text import sentences_from_paragraphs
+from pressframe.timeline import OTHER_KIND, OTHER_LABEL, TIMELINE_COLUMNS, conflicts, coverage, first_date, span, timeline
 from pressframe.timex import timexes_table
 
 PUBLISHED = {"901": date(2024, 6, 19), "902": date(2024, 6, 19), "903": date(2024, 6, 20)}
@@ -30,12 +31,12 @@ def test_span_of_each_precision():
 
 def test_same_event_in_three_texts_is_three_rows_of_one_event_with_a_conflict():
     s = sentences(("901", "Kim holte Putin am Dienstagabend vom Flughafen in Pjöngjang ab."),
-                  ("902", "Putin stattet Kim am 19. Juni seinen Besuch ab."),
-                  ("903", "Die Begrüssungszeremonie in Pjöngjang am 20. Juni."),
+                  ("902", "Putin landete am 19. Juni in Pjöngjang."),
+                  ("903", "Putins Ankunft in Pjöngjang am 20. Juni."),
                   ("901", "Im September 2023 hatten sich Putin und Kim erstmals getroffen."))
     events = timeline(timexes_table(s, PUBLISHED), s, PUBLISHED)
-    visit = events[events.kind == "visit"]
-    assert visit.event_id.nunique() == 1 and len(visit) == 3 and visit.conflict.all()
+    arrival = events[events.kind == "arrival"]
+    assert arrival.event_id.nunique() == 1 and len(arrival) == 3 and arrival.conflict.all()
     assert not events[events.kind == "summit"].conflict.any()
     explanation = conflicts(events).explanation.iloc[0]
     assert "2024-06-18 / 2024-06-19 (901, 902) vs 2024-06-20 (903)" in explanation and "UTC+9" in explanation
@@ -44,7 +45,7 @@ def test_same_event_in_three_texts_is_three_rows_of_one_event_with_a_conflict():
 
 def test_evening_and_next_day_alone_are_explained_by_time_zones():
     s = sentences(("901", "Kim holte Putin am Dienstagabend vom Flughafen in Pjöngjang ab."),
-                  ("902", "Putin stattet Kim am 19. Juni seinen Besuch ab."))
+                  ("902", "Putin landete am 19. Juni in Pjöngjang."))
     table = conflicts(timeline(timexes_table(s, PUBLISHED), s, PUBLISHED))
     assert table.explanation.iloc[0].startswith("one night")
 
@@ -66,11 +67,32 @@ def test_different_kinds_on_one_day_stay_apart_and_coverage_counts_zeros():
         table[["901", "902", "903"]].to_numpy().tolist() == [[0, 1, 0], [1, 0, 0]]
 
 
-def test_the_five_texts_flag_the_twentieth_of_june(analysis):
+def test_what_the_sentence_reports_decides_the_event():
+    """An arrival on Tuesday evening, the welcome ceremony and the visit as a whole on Wednesday are three happenings,
+    not one visit dated three ways."""
+    s = sentences(("901", "Kim holte Putin am Dienstagabend vom Flughafen in Pjöngjang ab."),
+                  ("902", "Die Begrüßungszeremonie auf dem Kim-Il-Sung-Platz fand am 19. Juni statt."),
+                  ("903", "Putin stattet Kim am 19. Juni seinen Besuch ab."))
+    events = timeline(timexes_table(s, PUBLISHED), s, PUBLISHED)
+    assert dict(zip(events.article_id, events.kind)) == {"901": "arrival", "902": "welcome", "903": "visit"}
+    assert not events.conflict.any()
+
+
+def test_a_sentence_that_only_sets_the_day_takes_the_event_of_the_next_sentence_in_its_paragraph():
+    paragraph = ("Es ist spätestens am Mittwoch eine pompöse Autokratenshow. "
+                 "Putin und Kim fahren in einer Limousine auf dem Kim-Il-Sung-Platz vor.")
+    s = sentences_from_paragraphs("901", [paragraph])
+    events = timeline(timexes_table(s, PUBLISHED), s, PUBLISHED)
+    assert list(events.kind) == ["welcome"]
+    apart = sentences_from_paragraphs("902", [paragraph.split(". ")[0] + ".", paragraph.split(". ")[1]])
+    assert list(timeline(timexes_table(apart, PUBLISHED), apart, PUBLISHED).kind) == [OTHER_KIND]   # another paragraph
+
+
+def test_the_five_texts_date_the_welcome_ceremony_on_two_days(analysis):
     events = timeline_of(analysis)
     flagged = events[events.conflict]
-    assert set(flagged.article_id) == {"002", "003", "004"}
-    assert "2024-06-20" in set(flagged.date)
+    assert set(flagged.article_id) == {"002", "004"} and set(flagged.kind) == {"welcome"}
+    assert set(flagged.date) == {"2024-06-19", "2024-06-20"}
 
 
 def test_a_mention_of_no_kind_is_listed_apart_not_labelled_by_its_opening_words():

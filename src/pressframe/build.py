@@ -122,16 +122,22 @@ def markdown_escape(text: str) -> str:
 
 
 def chapter_heading(article: Article, headline: str) -> str:
-    """The heading of an article chapter: id, outlet and headline."""
-    return f"{article.article_id} · {article.outlet}: {headline}" if headline else f"{article.article_id} · {article.outlet}"
+    """The heading of an article chapter: id, outlet ("attributed to …" where the text does not name it) and headline."""
+    outlet = article.outlet if article.outlet_named else f"attributed to {article.outlet}"
+    return f"{article.article_id} · {outlet}: {headline}" if headline else f"{article.article_id} · {outlet}"
 
 
-def render_chapter(template: nbformat.NotebookNode, article: Article, headline: str) -> nbformat.NotebookNode:
-    """The template filled in for one article: heading written, parameter cell set, no outputs."""
+def render_chapter(template: nbformat.NotebookNode, article: Article, headline: str, english: str = "") -> nbformat.NotebookNode:
+    """The template filled in for one article: heading written (with the headline's English gloss beneath, where
+    it has one), parameter cell set, no outputs."""
+    import html
+
     notebook = copy.deepcopy(template)
+    beneath = f'<p class="pf-en pf-title-en" lang="en">{html.escape(english)}</p>' if english else ""
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            cell.source = cell.source.replace("{{ heading }}", markdown_escape(chapter_heading(article, headline)))
+            cell.source = (cell.source.replace("{{ heading }}", markdown_escape(chapter_heading(article, headline)))
+                           .replace("{{ heading_en }}", beneath))
         elif "parameters" in cell.metadata.get("tags", []):
             cell.source = f'article_id = "{article.article_id}"'
         if cell.cell_type == "code":
@@ -153,19 +159,22 @@ def sync_article_chapters(book_dir: Path | None = None, corpus: Path | None = No
     template's (outputs are then filled by ``execute_book``); a chapter whose article left the
     corpus is deleted. Returns ``(written, removed)``.
     """
+    from .glosses import joined_gloss
     from .tables import analyse
 
     book_dir = book_dir or repo_root() / "book"
     template = nbformat.read(book_dir / TEMPLATE, as_version=4)
     articles = load_corpus(corpus)
     sentences = analyse(articles).sentences
-    headlines = sentences[sentences.part == "title"].groupby("article_id").text.agg(" ".join)
+    titles = sentences[sentences.part == "title"]
+    headlines = titles.groupby("article_id").text.agg(" ".join)
+    english = {a: joined_gloss(texts) for a, texts in titles.groupby("article_id").text}
     folder = book_dir / ARTICLES
     folder.mkdir(exist_ok=True)
     written = []
     for article in articles:
         path = folder / f"{article.article_id}.ipynb"
-        fresh = render_chapter(template, article, headlines.get(article.article_id, ""))
+        fresh = render_chapter(template, article, headlines.get(article.article_id, ""), english.get(article.article_id, ""))
         if path.exists() and _same_cells(nbformat.read(path, as_version=4), fresh):
             continue
         nbformat.write(fresh, path)

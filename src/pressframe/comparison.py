@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from .claims import claims_matrix, find_claims
-from .frames import frame_hits, frame_names, salience_by
+from .frames import ZONES, frame_hits, frame_names, presence, salience_by, zone_sentences
 from .groups import group_order
 from .keyness import distinctive
 from .quotes import QUOTATION_KINDS, find_quotes
@@ -23,26 +23,82 @@ from .text import is_word, tokenize
 KWIC_COLUMNS = ("article_id", "sentence_id", "left", "keyword", "right")
 
 
-def frame_salience(analysis: Analysis, *, by: str) -> pd.DataFrame:
-    """Salience of every frame per article (``by="article"``) or per country group (``by="group"``)."""
+def frame_salience(analysis: Analysis, *, by: str, zone: str = "body") -> pd.DataFrame:
+    """Salience of every frame per article (``by="article"``) or per country group (``by="group"``) in a zone."""
     units = {a: (a if by == "article" else g) for a, g in groups_of(analysis).items()}
-    return salience_by(analysis.sentences, frame_hits(analysis.sentences), units)
+    return salience_by(analysis.sentences, frame_hits(analysis.sentences, tuple(ZONES)), units, zone=zone)
 
 
-def frame_shares(analysis: Analysis, labels: dict[str, str]) -> pd.DataFrame:
-    """Frames by articles: the share of each article's body sentences carrying the frame, as percentages,
-    articles named by ``labels``."""
+def hand_coded_shares(analysis: Analysis, coded: pd.DataFrame, *, zone: str = "body") -> pd.DataFrame:
+    """Frames by articles: the share of each article's sentences in the zone that the hand coding ``coded`` (from
+    ``evaluate.load_frame_coding``) gives the frame, for the articles whose every sentence in the zone it codes."""
+    scored = zone_sentences(analysis.sentences, zone)
+    shares = {}
+    for article_id, ids in scored.groupby("article_id").sentence_id:
+        if len(ids) and set(ids) <= set(coded.index):
+            shares[article_id] = coded.loc[list(ids)].mean()
+    return pd.DataFrame(shares).reindex(frame_names())
+
+
+def frame_shares(analysis: Analysis, labels: dict[str, str], coded: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Frames by articles: the share of each article's body sentences carrying the frame by the dictionary, and
+    beside it, where the hand coding ``coded`` covers the article, by the hand coding ("22% · 26%"), articles
+    named by ``labels``."""
     table = frame_salience(analysis, by="article")
     wide = table.pivot(index="frame", columns="unit", values="share").reindex(frame_names())
-    wide = wide.map("{:.0%}".format).rename(columns=labels).rename_axis(index="frame", columns=None)
-    return wide.rename(index=lambda f: f.replace("_", " ")).reset_index()
+    cells = wide.map("{:.0%}".format)
+    if coded is not None:
+        hand = hand_coded_shares(analysis, coded)
+        for article_id in hand.columns:
+            cells[article_id] = [f"{d} · {h:.0%}" for d, h in zip(cells[article_id], hand[article_id])]
+    cells = cells.rename(columns=labels).rename_axis(index="frame", columns=None)
+    return cells.rename(index=lambda f: f.replace("_", " ")).reset_index()
+
+
+def _frames_listed(present: pd.DataFrame) -> str:
+    """"russian weakness (3), conflict (1)": the frames of some sentences with their number, most first."""
+    counts = present.sum()
+    counts = counts[counts > 0].sort_values(ascending=False, kind="stable")
+    return ", ".join(f"{frame.replace('_', ' ')} ({n})" for frame, n in counts.items()) or "none"
+
+
+def _leading(present: pd.DataFrame) -> str:
+    """The frame or frames (tied) most of these sentences carry."""
+    counts = present.sum()
+    if counts.max() == 0:
+        return "none"
+    return " and ".join(f.replace("_", " ") for f in counts.index[counts == counts.max()])
+
+
+def frame_profile(analysis: Analysis, labels: dict[str, str], coded: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """Per text: its leading body frame, and the frames of its display (headline, standfirst, key points,
+    subheadings), by the dictionary and, where ``coded`` (zone: hand coding) covers the text, by hand."""
+    hits = frame_hits(analysis.sentences, tuple(ZONES))
+    present = {zone: presence(analysis.sentences, hits, zone) for zone in ZONES}
+    article_of = dict(zip(analysis.sentences.sentence_id, analysis.sentences.article_id))
+    rows = []
+    for article_id in sorted(groups_of(analysis)):
+        row = {"text": labels.get(article_id, article_id)}
+        for zone, column in (("body", "leading body frame"), ("display", "display frames")):
+            mine = present[zone][[article_of[s] == article_id for s in present[zone].index]]
+            describe = _leading if zone == "body" else _frames_listed
+            row[column] = describe(mine)
+            hand = (coded or {}).get(zone)
+            covered = hand is not None and len(mine) > 0 and set(mine.index) <= set(hand.index)
+            row[f"{column}, by hand"] = describe(hand.loc[list(mine.index)]) if covered else ""
+        row["display sentences"] = int(len(present["display"][[article_of[s] == article_id
+                                                                for s in present["display"].index]]))
+        rows.append(row)
+    columns = ["text", "leading body frame", "leading body frame, by hand", "display sentences", "display frames",
+               "display frames, by hand"]
+    return pd.DataFrame(rows)[columns]
 
 
 def naming(analysis: Analysis, *, by: str) -> pd.DataFrame:
-    """Mentions of Putin and Kim by register (name, title, evaluative) per unit, with the evaluative share."""
+    """Mentions of Putin, Kim or the two together by register (name, title, evaluative) per unit, with the evaluative
+    share: every mention the article chapters count, so that a text's share is the same number everywhere."""
     groups = groups_of(analysis)
     mentions = mentions_of(analysis)
-    mentions = mentions[mentions.actor.isin(["Putin", "Kim"])]
     unit = mentions.article_id if by == "article" else mentions.article_id.map(groups)
     table = pd.crosstab(unit, mentions.register).reindex(columns=["name", "title", "evaluative"], fill_value=0)
     table = table.reindex(sorted(set(groups) if by == "article" else group_order(groups)), fill_value=0)
@@ -99,6 +155,22 @@ def style(analysis: Analysis) -> pd.DataFrame:
     return wide.reset_index()
 
 
+STYLE_HEADINGS = {"sentence_length": "words per sentence", "reading_ease": "reading ease (Amstad)",
+                  "syllables_per_word": "syllables per word", "quotes_per_1000_words": "quotations per 1,000 words",
+                  "quoted_share": "share of words quoted", "eszett_words": "words written with ß",
+                  "ss_for_eszett": "words written with ss for ß"}
+
+
+def style_shown(analysis: Analysis, labels: dict[str, str]) -> pd.DataFrame:
+    """The style table as the framing chapter shows it: a row per text, columns in words, shares as percentages."""
+    table = style(analysis)
+    table["quoted_share"] = table.quoted_share.map("{:.1%}".format)
+    for name in ("sentence_length", "reading_ease", "syllables_per_word", "quotes_per_1000_words"):
+        table[name] = table[name].map("{:.1f}".format)
+    table = table.assign(article_id=table.article_id.map(labels)).rename(columns={"article_id": "text", **STYLE_HEADINGS})
+    return table[["text", *[STYLE_HEADINGS[c] for c in STYLE_HEADINGS if STYLE_HEADINGS[c] in table.columns]]]
+
+
 def comparison_facts(analysis: Analysis) -> dict[str, object]:
     """Figures the framing chapter and the landing page glue into their prose."""
     groups = groups_of(analysis)
@@ -120,7 +192,7 @@ def comparison_facts(analysis: Analysis) -> dict[str, object]:
         facts[f"{slug}_top_share"] = float(top.share.iloc[0])
         facts[f"{slug}_n_sentences"] = int(top.n.iloc[0])
         facts[f"{slug}_evaluative_share"] = float(names.loc[group, "evaluative share"])
-        expert = voice[(voice.unit == group) & (voice.speaker_type == "Western expert")]
+        expert = voice[(voice.unit == group) & (voice.speaker_type == "expert")]
         facts[f"{slug}_expert_share"] = float(expert["share of quotations"].sum()) if len(expert) else 0.0
         facts[f"{slug}_n_quotations"] = int(voice[voice.unit == group].quotations.sum())
         for frame in frame_names():
@@ -133,7 +205,7 @@ def comparison_facts(analysis: Analysis) -> dict[str, object]:
     facts["top_frames_overall"] = " and ".join(f.replace("_", " ") for f in overall.index[:2])
     facts["top_frames_overall_capitalised"] = facts["top_frames_overall"][:1].upper() + facts["top_frames_overall"][1:]
     expert_by_article = voices(analysis, by="article")
-    expert_by_article = expert_by_article[expert_by_article.speaker_type == "Western expert"]
+    expert_by_article = expert_by_article[expert_by_article.speaker_type == "expert"]
     facts["n_articles_expert_led"] = int((expert_by_article["share of quotations"] >= 0.5).sum())
     facts["n_articles_quoting"] = int(voices(analysis, by="article").unit.nunique())
     weakness = by_article[by_article.frame == "russian_weakness"].set_index("unit").share

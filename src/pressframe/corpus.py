@@ -68,6 +68,12 @@ class Article:
     evidence: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
+    def outlet_named(self) -> bool:
+        """Whether the text itself names its outlet: some evidence for the outlet quotes the text. Evidence in
+        square brackets is a note, not a quotation, so an outlet that has only notes is an attribution."""
+        return any(not quote.startswith("[") for quote in self.evidence.get("outlet", ()))
+
+    @property
     def lines(self) -> list[str]:
         """The text's lines, without line ends; line ``n`` (1-based) of the file is ``lines[n - 1]``."""
         return split_lines(self.text)

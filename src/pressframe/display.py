@@ -11,6 +11,7 @@ import re
 import pandas as pd
 from IPython.display import HTML
 
+from .glosses import gloss, note, phrase_gloss
 from .timeline import events_only, other_mentions
 from .timex import reading
 
@@ -47,6 +48,20 @@ def sentence_link(sentence_id: str, *, from_page: str = "article") -> str:
     return f'<a class="pf-sid" href="{escape(sentence_href(sentence_id, from_page=from_page))}">{escape(sentence_id)}</a>'
 
 
+def german(text: str, *, sentence: bool = False, quoted: bool = False, with_note: bool = True) -> str:
+    """German text from the corpus with its English beneath: a sentence's gloss (and, ``with_note``, the translator's
+    note where there is one: the full text and the summaries show it, tables of many sentences leave it to them),
+    or a phrase's (pressframe.glosses); a mark where it has not been translated."""
+    shown = f"„{escape(text)}“" if quoted else escape(text)
+    english = gloss(text) if sentence else phrase_gloss(text)
+    beneath = (f'<span class="pf-en" lang="en">{escape(english)}</span>' if english else
+               '<span class="pf-en pf-untranslated">not translated</span>')
+    remark = note(text) if sentence and with_note else ""
+    if remark:
+        beneath += f'<span class="pf-tnote" lang="en">Translator\'s note: {escape(remark)}</span>'
+    return f'<span lang="de">{shown}</span>{beneath}'
+
+
 def _rows_table(header: list[str], rows: list[list[str]], *, classes: str = "pf-table") -> HTML:
     """A table from cells that are already HTML (callers escape text); a note instead of an empty table."""
     if not rows:
@@ -63,10 +78,11 @@ def article_card(article, *, n_body_sentences: int, n_body_tokens: int) -> HTML:
     status = ' <span class="pf-badge">inferred</span>' if article.published_status == "inferred" else ""
     evidence = "".join(
         f"<li><b>{escape(key.replace('_', ' '))}</b>: "
-        + " · ".join(escape(q) if q.startswith("[") else f"„{escape(q)}“" for q in quotes) + "</li>"
+        + " · ".join(escape(q) if q.startswith("[") else german(q, quoted=True) for q in quotes) + "</li>"
         for key, quotes in article.evidence.items() if quotes)
     rows = [
-        ("Outlet", escape(article.outlet)),
+        ("Outlet", escape(article.outlet) if article.outlet_named else
+                   f"attributed to {escape(article.outlet)} <span class=\"pf-badge\">not named in the text</span>"),
         ("Country group", f'<span class="pf-swatch" style="background:{group_colour(article.country_group)}"></span>'
                           f"{escape(article.country_group)}"),
         ("Event", escape(article.event)),
@@ -84,7 +100,8 @@ def article_card(article, *, n_body_sentences: int, n_body_tokens: int) -> HTML:
 def summary_table(summary: pd.DataFrame) -> HTML:
     """Summary sentences in text order: link, German sentence, English gloss (or a mark if untranslated)."""
     rows = [[sentence_link(r.sentence_id), f'<span lang="de">{escape(r.text)}</span>',
-             escape(r.gloss) if isinstance(r.gloss, str) else
+             (escape(r.gloss) + (f'<span class="pf-tnote" lang="en">Translator\'s note: {escape(note(r.text))}</span>'
+                                 if note(r.text) else "")) if isinstance(r.gloss, str) else
              f'<span class="pf-untranslated">not translated; found: {escape(getattr(r, "found", ""))}</span>']
             for r in summary.itertuples()]
     return _rows_table(["sentence", "German", "English gloss"], rows)
@@ -98,7 +115,7 @@ def quotes_table(quotes: pd.DataFrame, *, with_speaker: bool = True) -> HTML:
     header = ["sentence", "quoted"] + (["kind", "speaker", "speaker type", "cue"] if with_speaker else ["attributed to"])
     rows = []
     for q in quotes.itertuples():
-        row = [sentence_link(q.sentence_id), f'<span lang="de">{escape(q.quote)}</span>']
+        row = [sentence_link(q.sentence_id), german(q.quote)]
         row += [escape(q.kind), escape(q.speaker), escape(q.speaker_type), escape(q.cue)] if with_speaker \
             else [escape(q.speaker)]
         rows.append(row)
@@ -114,7 +131,7 @@ def designations_table(mentions: pd.DataFrame) -> HTML:
         group = grouped.get_group((actor, designation, register))
         links = " ".join(sentence_link(s) for s in dict.fromkeys(group.sentence_id))
         surfaces = " · ".join(escape(s) for s in dict.fromkeys(group.surface))
-        rows.append([escape(actor), f'<span lang="de">{escape(designation)}</span>', escape(register),
+        rows.append([escape(actor), german(designation), escape(register),
                      str(len(group)), f'<span lang="de">{surfaces}</span>', links])
     return _rows_table(["actor", "designation", "register", "count", "as written", "sentences"], rows)
 
@@ -126,9 +143,9 @@ def full_text(analysis) -> HTML:
     for (line_no, part), group in sentences.groupby(["line_no", "part"], sort=False):
         spans = "".join(
             f'<span class="pf-sentence" id="{anchor(s.sentence_id)}">{sentence_link(s.sentence_id)} '
-            f"{escape(s.text)}</span> " for s in group.itertuples())
+            f"{german(s.text, sentence=True)}</span> " for s in group.itertuples())
         blocks.append(f'<div class="pf-piece pf-{escape(part)}"><span class="pf-part">{escape(part.replace("_", " "))}'
-                      f"</span><p lang=\"de\">{spans.strip()}</p></div>")
+                      f"</span><p>{spans.strip()}</p></div>")
     from .clean import KEPT_PARTS
 
     pieces = analysis.pieces
@@ -151,27 +168,26 @@ def _dated(value: str) -> str:
 
 
 def timeline_table(events: pd.DataFrame, sentences: pd.DataFrame, outlets: dict[str, str]) -> HTML:
-    """The joint timeline, one row per mention of an event: event, date given, text, expression and the linked
-    sentence (the other dated mentions are in ``other_mentions_table``)."""
+    """The joint timeline, one row per mention of an event: event (id and what happened), date given, text,
+    expression and the linked sentence (the other dated mentions are in ``other_mentions_table``)."""
     text_of = dict(zip(sentences.sentence_id, sentences.text))
     rows = []
     for e in events_only(events).itertuples():
         flag = ' <span class="pf-badge pf-conflict">dated differently</span>' if e.conflict else ""
-        rows.append([escape(e.event_id), escape(e.label) + flag, _dated(e.date),
-                     escape(f"{e.article_id} {outlets.get(e.article_id, '')}"), f'<span lang="de">„{escape(e.timex)}“</span>',
-                     sentence_link(e.sentence_id, from_page="book") + f' <span lang="de">{escape(text_of[e.sentence_id])}</span>'])
-    return _rows_table(["event", "what", "date given", "text", "expression", "sentence"], rows)
+        rows.append([f"<b>{escape(e.event_id)}</b> {escape(e.label)}{flag}", _dated(e.date),
+                     escape(f"{e.article_id} {outlets.get(e.article_id, '')}"), german(e.timex, quoted=True),
+                     sentence_link(e.sentence_id, from_page="book") + " " + german(text_of[e.sentence_id], sentence=True, with_note=False)])
+    return _rows_table(["event", "date given", "text", "expression", "sentence"], rows)
 
 
 def other_mentions_table(events: pd.DataFrame, sentences: pd.DataFrame, outlets: dict[str, str]) -> HTML:
     """The dated mentions that fit no kind of event: date given, text, expression and the linked sentence."""
     text_of = dict(zip(sentences.sentence_id, sentences.text))
-    rows = [[_dated(e.date), escape(f"{e.article_id} {outlets.get(e.article_id, '')}"),
-             f'<span lang="de">„{escape(e.timex)}“</span>',
-             sentence_link(e.sentence_id, from_page="book") + f' <span lang="de">{escape(text_of[e.sentence_id])}</span>']
+    rows = [[_dated(e.date), escape(f"{e.article_id} {outlets.get(e.article_id, '')}"), german(e.timex, quoted=True),
+             sentence_link(e.sentence_id, from_page="book") + " " + german(text_of[e.sentence_id], sentence=True, with_note=False)]
             for e in other_mentions(events).itertuples()]
-    if not rows:                                    # a table with no rows says nothing a sentence cannot
-        return HTML('<p class="pf-none">No dated mention falls outside the events.</p>')
+    if not rows:                                    # a table with no rows says nothing the sentence above does not
+        return HTML("")                             # the chapter's sentence says there are none
     return _rows_table(["date given", "text", "expression", "sentence"], rows)
 
 
@@ -181,7 +197,7 @@ def conflicts_table(conflicts: pd.DataFrame, events: pd.DataFrame, outlets: dict
     for c in conflicts.itertuples():
         mentions = events[(events.event_id == c.event_id) & (events.precision == "day")]
         sources = "<br>".join(f"{_dated(m.date)} {escape(m.article_id)} {escape(outlets.get(m.article_id, ''))}, "
-                              f'„<span lang="de">{escape(m.timex)}</span>“ in '
+                              + german(m.timex, quoted=True) + " in "
                               + sentence_link(m.sentence_id, from_page="book") for m in mentions.itertuples())
         rows.append([escape(c.event_id), escape(c.label), sources, escape(c.explanation)])
     return _rows_table(["event", "what", "dates given", "reading"], rows)
@@ -189,7 +205,7 @@ def conflicts_table(conflicts: pd.DataFrame, events: pd.DataFrame, outlets: dict
 
 def timexes_table(timexes: pd.DataFrame) -> HTML:
     """An article's temporal expressions: sentence link, expression, type, value and the event it dates."""
-    rows = [[sentence_link(t.sentence_id), f'<span lang="de">„{escape(t.text)}“</span>', escape(t.type),
+    rows = [[sentence_link(t.sentence_id), german(t.text, quoted=True), escape(t.type),
              _dated(t.value), escape(t.event)] for t in timexes.itertuples()]
     return _rows_table(["sentence", "expression", "type", "value", "event on the timeline"], rows)
 
@@ -209,13 +225,21 @@ def claims_table(found: pd.DataFrame, matrix: pd.DataFrame, outlets: dict[str, s
     return _rows_table(["claim", "texts", *[f"{a} {outlets.get(a, '')}" for a in articles]], rows)
 
 
-def kwic_table(lines: pd.DataFrame, outlets: dict[str, str]) -> HTML:
-    """Keyword-in-context lines: text, linked sentence, left context, the word, right context."""
-    rows = [[escape(f"{l.article_id} {outlets.get(l.article_id, '')}"), sentence_link(l.sentence_id, from_page="book"),
-             f'<span lang="de" class="pf-kwic-left">{escape(l.left)}</span>',
-             f'<b lang="de">{escape(l.keyword)}</b>', f'<span lang="de">{escape(l.right)}</span>']
-            for l in lines.itertuples()]
-    return _rows_table(["text", "sentence", "left context", "word", "right context"], rows, classes="pf-table pf-kwic")
+def kwic_table(lines: pd.DataFrame, outlets: dict[str, str], sentences: pd.DataFrame | None = None) -> HTML:
+    """Keyword-in-context lines: text, linked sentence, left context, the word (with its English), right context,
+    and, given ``sentences``, the whole sentence in English."""
+    text_of = dict(zip(sentences.sentence_id, sentences.text)) if sentences is not None else {}
+    rows = []
+    for l in lines.itertuples():
+        row = [escape(f"{l.article_id} {outlets.get(l.article_id, '')}"), sentence_link(l.sentence_id, from_page="book"),
+               f'<span lang="de" class="pf-kwic-left">{escape(l.left)}</span>', f"<b>{german(l.keyword)}</b>",
+               f'<span lang="de">{escape(l.right)}</span>']
+        if text_of:
+            english = gloss(text_of[l.sentence_id])
+            row.append(f'<span lang="en">{escape(english)}</span>' if english else '<span class="pf-untranslated">not translated</span>')
+        rows.append(row)
+    header = ["text", "sentence", "left context", "word", "right context"] + (["the sentence in English"] if text_of else [])
+    return _rows_table(header, rows, classes="pf-table pf-kwic")
 
 
 def frames_preview(frames: pd.DataFrame) -> HTML:
@@ -251,3 +275,37 @@ def notes_table(notes: pd.DataFrame, outlets: dict[str, str], *, from_page: str 
         rows.append([escape(first.topic), escape(first.verdict), said,
                      f"{escape(first.known)} <span class=\"pf-source\">({escape(source_label(first.reference))})</span>"])
     return _rows_table(["question", "verdict", "what the texts say", "what is known"], rows)
+
+
+def artefacts_table(notes: pd.DataFrame, *, from_page: str = "article") -> HTML:
+    """Translation artefacts (pressframe.translation): sentence; the German words and the kind of artefact; the
+    likely source wording and what a German writer would have written; and why."""
+    from .translation import kind_name
+
+    rows = [[sentence_link(n.sentence_id, from_page=from_page),
+             f'<span lang="de" class="pf-words">„{escape(n.words)}“</span><span class="pf-en">{escape(kind_name(n.category))}</span>',
+             f'<span lang="fr">{escape(n.source)}</span><span class="pf-en">German: <span lang="de">{escape(n.german)}</span></span>',
+             escape(n.explanation)] for n in notes.itertuples()]
+    return _rows_table(["sentence", "German, and the kind of artefact", "likely French, and idiomatic German", "why"], rows,
+                       classes="pf-table pf-artefacts")
+
+
+def headline_checks_table(checks: pd.DataFrame, sentences: pd.DataFrame) -> HTML:
+    """Display sentences that state in their own voice what a body sentence attributes: both sentences linked,
+    with their English, how the body attributes, and the words they share (stems)."""
+    text_of = dict(zip(sentences.sentence_id, sentences.text))
+    rows = [[sentence_link(c.display_id, from_page="book") + " " + german(text_of[c.display_id], sentence=True, with_note=False),
+             sentence_link(c.body_id, from_page="book") + " " + german(text_of[c.body_id], sentence=True, with_note=False),
+             escape(c.how), escape(c.shared)] for c in checks.itertuples()]
+    return _rows_table(["the display says", "the body attributes", "how", "shared stems"], rows)
+
+
+def sources_table(sources: pd.DataFrame) -> HTML:
+    """Whom each text relies on (pressframe.sourcing.sources_table): named and unnamed sources, agencies and
+    outlets, and how many body sentences it attributes."""
+    rows = [[escape(r.text), "<br>".join(escape(n) for n in r[3].split("; ") if n) or '<span class="pf-none">–</span>',
+             "".join(f"<div>{german(n)}</div>" for n in r[5].split("; ") if n) or '<span class="pf-none">–</span>',
+             escape(r[6]) or '<span class="pf-none">–</span>',
+             f"{r.attributed} of {r[7]} ({r[9]:.0%})"] for r in sources.itertuples()]
+    return _rows_table(["text", "named sources (speaker type)", "unnamed sources", "agencies and outlets",
+                        "body sentences attributed"], rows)

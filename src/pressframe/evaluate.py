@@ -385,3 +385,56 @@ def kappa_facts(agreement: pd.DataFrame, prefix: str) -> dict[str, object]:
     lowest = agreement.set_index("frame").kappa
     return {f"{prefix}_kappa_mean": float(lowest.mean()), f"{prefix}_kappa_min": float(lowest.min()),
             f"{prefix}_kappa_min_frame": lowest.idxmin().replace("_", " ")}
+
+
+def load_claim_coding(name: str = "claims") -> list[dict]:
+    """The blind coding of which claims each seed text carries (``tests/gold/<name>.yml``): one dict per claim with
+    ``id``, ``claim``, ``predefined`` and ``texts`` (article id: body and display sentence ids)."""
+    return load_gold(name)["claims"]
+
+
+def claims_inventory(coding: list[dict]) -> pd.DataFrame:
+    """Per coded claim: its id, the claim, whether the claims file defines it, and how many texts carry it in
+    their body."""
+    rows = [{"claim_id": c["id"], "claim": c["claim"], "predefined": bool(c.get("predefined")),
+             "texts": sum(1 for sides in (c.get("texts") or {}).values() if (sides or {}).get("body"))}
+            for c in coding]
+    return pd.DataFrame(rows)
+
+
+def evaluate_claims(found: pd.DataFrame, coding: list[dict]) -> pd.DataFrame:
+    """The claims matcher (``found``, from pressframe.claims.find_claims) against the blind coding, per predefined claim
+    and in all: texts that carry the claim (coded, matched, both) and body sentences (coded, matched, both), with
+    precision and recall of each, the coding as the reference. Only texts the coding covers count."""
+    coded_texts = sorted({a for c in coding for a in (c.get("texts") or {})})
+    found = found[found.article_id.isin(coded_texts)]
+    rows, totals = [], Counter()
+    for claim in (c for c in coding if c.get("predefined")):
+        texts = {a for a, sides in (claim.get("texts") or {}).items() if (sides or {}).get("body")}
+        sentences = {s for sides in (claim.get("texts") or {}).values() for s in (sides or {}).get("body", [])}
+        mine = found[found.claim_id == claim["id"]]
+        counts = {"texts coded": len(texts), "texts matched": mine.article_id.nunique(),
+                  "texts both": len(texts & set(mine.article_id)), "sentences coded": len(sentences),
+                  "sentences matched": len(mine), "sentences both": len(sentences & set(mine.sentence_id))}
+        totals.update(counts)
+        rows.append({"claim_id": claim["id"], **counts})
+    rows.append({"claim_id": "all", **{k: totals[k] for k in rows[0] if k != "claim_id"}} if rows else {"claim_id": "all"})
+    table = pd.DataFrame(rows)
+    for unit in ("texts", "sentences"):
+        both = table[f"{unit} both"]
+        table[f"{unit} precision"] = both / table[f"{unit} matched"].where(table[f"{unit} matched"] > 0)
+        table[f"{unit} recall"] = both / table[f"{unit} coded"].where(table[f"{unit} coded"] > 0)
+    return table
+
+
+def claims_facts(found: pd.DataFrame, coding: list[dict]) -> dict[str, object]:
+    """What the chapters say about the claims matcher against the blind coding, for glueing."""
+    inventory = claims_inventory(coding)
+    scores = evaluate_claims(found, coding).set_index("claim_id").loc["all"]
+    return {"n_coded_claims_shared": int((inventory.texts >= 2).sum()),
+            "n_coded_claims_predefined": int(inventory.predefined.sum()),
+            "n_coded_texts": len({a for c in coding for a in (c.get("texts") or {})}),
+            "claims_pairs_coded": int(scores["texts coded"]), "claims_pairs_both": int(scores["texts both"]),
+            "claims_text_recall": float(scores["texts recall"]), "claims_text_precision": float(scores["texts precision"]),
+            "claims_sentence_recall": float(scores["sentences recall"]),
+            "claims_sentence_precision": float(scores["sentences precision"])}

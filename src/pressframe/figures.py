@@ -48,15 +48,15 @@ def group_colour(label: str) -> str:
     return group(label).colour
 
 
-def corpus_sizes(articles: pd.DataFrame) -> plt.Figure:
+def corpus_sizes(articles: pd.DataFrame, outlets: dict[str, str] | None = None) -> plt.Figure:
     """Horizontal bars: body word tokens per article, coloured by country group, labelled with the outlet.
 
-    ``articles`` is the articles table (pressframe.tables.articles_table).
+    ``articles`` is the articles table (pressframe.tables.articles_table); ``outlets`` the outlet labels.
     """
     with plt.rc_context(STYLE):
         ordered = articles.sort_values("article_id", ascending=False)
         fig, ax = plt.subplots(figsize=(7, 0.55 * len(ordered) + 1.2))
-        bars = ax.barh(_row_labels(ordered), ordered.n_tokens, color=[group_colour(g) for g in ordered.country_group])
+        bars = ax.barh(_row_labels(ordered, outlets), ordered.n_tokens, color=[group_colour(g) for g in ordered.country_group])
         ax.bar_label(bars, labels=[f"{n:,}" for n in ordered.n_tokens], padding=3, fontsize=9)
         ax.set_xlabel("word tokens in the body")
         ax.set_xlim(0, ordered.n_tokens.max() * 1.15)
@@ -68,10 +68,12 @@ def corpus_sizes(articles: pd.DataFrame) -> plt.Figure:
     return fig
 
 
-def _row_labels(articles: pd.DataFrame) -> list[str]:
+def _row_labels(articles: pd.DataFrame, outlets: dict[str, str] | None) -> list[str]:
+    """"000 · SRF": id and outlet label (``outlets``, from pressframe.tables.outlet_names; else the short outlet)."""
     from .tables import short_outlet
 
-    return [f"{row.article_id} · {short_outlet(row.outlet)}" for row in articles.itertuples()]
+    return [f"{row.article_id} · {(outlets or {}).get(row.article_id) or short_outlet(row.outlet)}"
+            for row in articles.itertuples()]
 
 
 def _segments(days: list, gap_years: int) -> list[tuple]:
@@ -87,7 +89,7 @@ def _segments(days: list, gap_years: int) -> list[tuple]:
 
 
 def timeline(events: pd.DataFrame, articles: pd.DataFrame, *, zoom: tuple[str, str] | None = None,
-             gap_years: int = 3) -> plt.Figure:
+             gap_years: int = 3, outlets: dict[str, str] | None = None) -> plt.Figure:
     """The joint timeline: one row per article, time across, with a broken axis.
 
     The axis is cut wherever ``gap_years`` or more years hold nothing, each run of years getting a
@@ -141,7 +143,7 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame, *, zoom: tuple[str, s
         close.xaxis.set_major_formatter(mdates.DateFormatter("%-d"))
         close.set_xlabel(f"{zoom_start:%B %Y} (day)")
         close.set_title("zoom (grey band)", fontsize=9, fontweight="normal")
-        axes[0].set_yticks(range(len(ordered)), _row_labels(ordered))
+        axes[0].set_yticks(range(len(ordered)), _row_labels(ordered, outlets))
         axes[0].set_ylim(-0.7, len(ordered) - 0.3)
         for i, ax in enumerate(axes):               # the breaks between the panels
             if i:
@@ -163,7 +165,7 @@ def timeline(events: pd.DataFrame, articles: pd.DataFrame, *, zoom: tuple[str, s
 
 
 SPEAKER_COLOURS = {"Russian leadership": "#CC79A7", "North Korean leadership": "#E69F00", "state media": "#F0E442",
-                   "media": "#999933", "other government": "#882255", "Western expert": "#56B4E9",
+                   "media": "#999933", "other government": "#882255", "expert": "#56B4E9",
                    "other": "#BBBBBB", "unknown": "#DDDDDD"}
 """Okabe–Ito reddish purple, orange, yellow and sky blue, Tol's olive and wine, with greys: distinct from the
 group colours. Every type of ``data/quotes.yml`` has one (a test holds them together)."""
@@ -198,16 +200,23 @@ def frame_salience(salience: pd.DataFrame, groups: list[str]) -> plt.Figure:
 
 
 def distinctive_terms(terms: pd.DataFrame, groups: list[str]) -> plt.Figure:
-    """One panel per country group: its most distinctive word forms by Fightin' Words z-score."""
+    """One panel per country group: its most distinctive word forms by Fightin' Words z-score, each with its English
+    (pressframe.glosses) where the phrases file has it."""
+    from .glosses import phrase_gloss
+
+    def label(r) -> str:
+        english = phrase_gloss(r.form)
+        return f"{r.form} ({r.count_group})" + (f"\n{english}" if english else "")
+
     with plt.rc_context(STYLE):
-        fig, axes = plt.subplots(1, len(groups), figsize=(3.1 * len(groups), 3.4), sharex=True, squeeze=False)
+        fig, axes = plt.subplots(1, len(groups), figsize=(3.3 * len(groups), 4.6), sharex=True, squeeze=False)
         for ax, group in zip(axes[0], groups):
             rows = terms[terms.group == group].sort_values("z")
-            ax.barh([f"{r.form} ({r.count_group})" for r in rows.itertuples()], rows.z, color=group_colour(group))
+            ax.barh([label(r) for r in rows.itertuples()], rows.z, color=group_colour(group))
             ax.set_title(group, color=group_colour(group))
             ax.tick_params(axis="y", labelsize=8)
         for ax in axes[0]:
-            ax.set_xlabel("z (log-odds, informative prior)")
+            ax.set_xlabel("z-score (log-odds)")
         fig.tight_layout()
     plt.close(fig)
     return fig

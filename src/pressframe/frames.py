@@ -1,9 +1,11 @@
-"""Frames in body sentences, by the indicator patterns of the codebook, and their salience with bootstrap intervals.
+"""Frames in sentences, by the indicators of the codebook, and their salience with bootstrap intervals.
 
 The codebook (``codebook/frames.yml``) lists each frame with a definition, its function in
-Entman's sense, indicator patterns and examples. A body sentence carries a frame when one of its
-indicators matches. Salience is the share of a unit's body sentences (an article's, or a country
-group's pooled) that carry the frame; its interval is a percentile bootstrap over those sentences.
+Entman's sense, indicators and examples. Indicators are words, declared stems and phrases matched as
+whole words (``indicator_pattern``). A sentence carries a frame when one of its indicators matches.
+Texts are scored by zone (``ZONES``): the display (headline, standfirst, key points, subheadings) and
+the body. Salience is the share of a unit's sentences of a zone (an article's, or a country group's
+pooled) that carry the frame; its interval is a percentile bootstrap over those sentences.
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ from .paths import DATA_DIR
 from .patterns import simple_case
 
 CODEBOOK = DATA_DIR.parent / "codebook" / "frames.yml"
-HIT_COLUMNS = ("article_id", "sentence_id", "frame", "indicator")
+HIT_COLUMNS = ("article_id", "sentence_id", "zone", "frame", "indicator")
+# Where a text frames: its display (kicker, headline, standfirst, key points, subheadings), where texts
+# frame hardest, and its body. Captions describe pictures and are in neither.
+ZONES = {"display": ("kicker", "title", "standfirst", "key_point", "subheading"), "body": ("body",)}
 SALIENCE_COLUMNS = ("frame", "sentences", "n", "share", "low", "high")
 FUNCTIONS = ("problem definition", "causal interpretation", "moral evaluation", "treatment recommendation")
 REQUIRED = ("frame", "generic", "function", "definition", "indicators", "examples")
@@ -58,8 +63,8 @@ def load_codebook(path: Path | None = None) -> tuple[Frame, ...]:
         indicators = []
         for indicator in row["indicators"]:
             try:
-                indicators.append((indicator, re.compile(indicator, re.IGNORECASE)))
-            except re.error as error:
+                indicators.append((indicator, indicator_pattern(indicator)))
+            except ValueError as error:
                 raise CodebookError(f"{where}: field 'indicators': '{indicator}': {error}") from None
         frames.append(Frame(row["frame"], bool(row["generic"]), row["function"], row["definition"],
                             tuple(indicators), tuple(row["examples"])))
@@ -69,20 +74,62 @@ def load_codebook(path: Path | None = None) -> tuple[Frame, ...]:
     return tuple(frames)
 
 
+GAP = "..."          # in an indicator phrase: up to GAP_WORDS other words
+GAP_WORDS = 8
+_TOKEN = re.compile(r"\*?[^\W\d_](?:[\w'-]*\w)?\*?", re.UNICODE)
+
+
+def indicator_pattern(indicator: str) -> re.Pattern:
+    """The pattern of a declared indicator: words matched whole, case-insensitively.
+
+    An indicator is a word or a phrase of words separated by spaces. A word matches only a whole word,
+    never inside another: "ehren" does not fire on "wehren". A declared stem says where a word may
+    go on: "sanktion*" matches "Sanktionen" and "Sanktionsregime"; "*rakete*" also matches inside
+    compounds ("Interkontinentalraketen"). A hyphen ends a word, so "krieg*" finds the "Krieg" of
+    "Ukraine-Krieg". ``...`` stands for up to eight other words ("gehen ... aus"). ValueError says what
+    is wrong with an indicator that is not of this form.
+    """
+    words = indicator.split()
+    if not words or words[0] == GAP or words[-1] == GAP:
+        raise ValueError("an indicator is one or more words, and '...' stands only between two words")
+    pattern, joint = "", ""
+    for word in words:
+        if word == GAP:
+            joint = rf"\s+(?:\S+\s+){{0,{GAP_WORDS}}}?"
+            continue
+        if not _TOKEN.fullmatch(word) or ("*" in word and len(word.strip("*")) < 3):
+            raise ValueError(f"'{word}' is not a word, or a stem of three or more letters with '*' at either end")
+        core = re.escape(word.strip("*").lower())
+        pattern += joint + (r"\w*" if word.startswith("*") else "") + core + (r"\w*" if word.endswith("*") else "")
+        joint = r"\s+"
+    return re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE)
+
+
 def frame_names() -> list[str]:
     """The frames in codebook order."""
     return [f.frame for f in load_codebook()]
 
 
-def frame_hits(sentences: pd.DataFrame) -> pd.DataFrame:
-    """One row per body sentence and frame it carries, with the first indicator that matched: ``HIT_COLUMNS``."""
-    body = sentences[sentences.part == "body"]
+def zone_sentences(sentences: pd.DataFrame, zone: str) -> pd.DataFrame:
+    """The sentences of one zone of ``ZONES``; ValueError names the zones there are."""
+    if zone not in ZONES:
+        raise ValueError(f"no zone '{zone}' (zones: {', '.join(ZONES)})")
+    return sentences[sentences.part.isin(ZONES[zone])]
+
+
+def frame_hits(sentences: pd.DataFrame, zones: tuple[str, ...] = ("body",)) -> pd.DataFrame:
+    """One row per sentence of ``zones`` and frame it carries, with the first indicator that matched: ``HIT_COLUMNS``,
+    rows in sentence order."""
+    for zone in zones:
+        zone_sentences(sentences.head(0), zone)
+    zone_of = {part: zone for zone in zones for part in ZONES[zone]}
+    scored = sentences[sentences.part.isin(zone_of)]
     codebook = tuple((frame.frame, tuple((text, pattern, _required_literal(text)) for text, pattern in frame.indicators))
                      for frame in load_codebook())
     literals = sorted({literal for _, indicators in codebook for _, _, literal in indicators if literal})
-    texts = body.text.tolist()
+    texts = scored.text.tolist()
     rows_of: dict[str, list[int]] = {}
-    for row, article_id in enumerate(body.article_id.tolist()):
+    for row, article_id in enumerate(scored.article_id.tolist()):
         rows_of.setdefault(article_id, []).append(row)
     # Every match of an indicator contains its literal part; where case folds simply (see simple_case), a
     # substring test on the lower-cased sentence rules most indicators out before the search.
@@ -98,34 +145,23 @@ def frame_hits(sentences: pd.DataFrame) -> pd.DataFrame:
                             if (low is None or not literal or literal in low) and pattern.search(texts[row])), None)
                 if hit is not None:
                     hit_of.setdefault(row, []).append((frame, hit))
-    rows = [(article_id, sentence_id, frame, hit)
-            for row, (article_id, sentence_id) in enumerate(zip(body.article_id.tolist(), body.sentence_id.tolist()))
+    rows = [(article_id, sentence_id, zone_of[part], frame, hit)
+            for row, (article_id, sentence_id, part) in enumerate(zip(scored.article_id.tolist(), scored.sentence_id.tolist(),
+                                                                     scored.part.tolist()))
             for frame, hit in hit_of.get(row, ())]
     return pd.DataFrame(rows, columns=list(HIT_COLUMNS))
 
 
-def _required_literal(source: str) -> str:
-    """The longest run of plain characters every match of ``source`` contains, lower-cased ("" if none or unsure)."""
-    try:
-        from re import _constants, _parser       # the regex parser of Python 3.11+
-        items = _parser.parse(source, re.IGNORECASE).data
-    except (ImportError, AttributeError, re.error):
-        return ""
-    runs, run = [], ""
-    for op, value in items:
-        if op is _constants.LITERAL:
-            run += chr(value)
-        else:
-            runs.append(run)
-            run = ""
-    runs.append(run)
-    literal = max(runs, key=len).lower()
-    return literal if literal and simple_case(literal) else ""
+def _required_literal(indicator: str) -> str:
+    """The longest word of a declared indicator, lower-cased: every match contains it ("" if case folds oddly)."""
+    literal = max((word.strip("*") for word in indicator.split() if word != GAP), key=len).lower()
+    return literal if simple_case(literal) else ""
 
 
-def presence(sentences: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
-    """Body sentences by frames: True where the sentence carries the frame (rows in sentence order)."""
-    body = sentences[sentences.part == "body"]
+def presence(sentences: pd.DataFrame, hits: pd.DataFrame, zone: str = "body") -> pd.DataFrame:
+    """The zone's sentences by frames: True where the sentence carries the frame (rows in sentence order)."""
+    body = zone_sentences(sentences, zone)
+    hits = hits[hits.zone == zone]
     index = pd.Index(body.sentence_id, name="sentence_id")
     names = frame_names()
     row_of = {sentence_id: row for row, sentence_id in enumerate(index.tolist())}
@@ -197,11 +233,12 @@ def _salience_values(matrices: list[np.ndarray], *, n_boot: int, seed: int, leve
     return found
 
 
-def salience_by(sentences: pd.DataFrame, hits: pd.DataFrame, units: dict[str, str], **options) -> pd.DataFrame:
-    """Salience per unit: ``units`` maps article ids to a unit (the article itself, or its country group).
-    Column ``unit`` then ``SALIENCE_COLUMNS``, units in sorted order."""
+def salience_by(sentences: pd.DataFrame, hits: pd.DataFrame, units: dict[str, str], *, zone: str = "body",
+                **options) -> pd.DataFrame:
+    """Salience per unit in a zone: ``units`` maps article ids to a unit (the article itself, or its country group).
+    Column ``unit`` then ``SALIENCE_COLUMNS``, units in sorted order (units with no sentence in the zone left out)."""
     options = {"n_boot": 2000, "seed": 0, "level": 0.95, **options}
-    present = presence(sentences, hits)
+    present = presence(sentences, hits, zone)
     article_of = dict(zip(sentences.sentence_id.tolist(), sentences.article_id.tolist()))
     rows_of: dict[str, list[int]] = {}
     for row, sentence_id in enumerate(present.index.tolist()):      # one pass: no mask over every sentence per unit

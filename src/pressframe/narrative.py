@@ -93,14 +93,12 @@ def timeline_opening(events: pd.DataFrame, timexes: pd.DataFrame, n_texts: int) 
 
 def conflicts_paragraph(table: pd.DataFrame, events: pd.DataFrame, sentences: pd.DataFrame, articles,
                         outlets: dict[str, str]) -> str:
-    """Where the texts date one event differently, and what explains it: the time zones where an evening and
-    the next day can be one night, and a date that stands in a caption (which may date a photo rather than
-    the event); a caption's date that is also the evidence for its text's publication date is said so."""
+    """Where the texts date one event differently, and what the texts themselves settle: the time zones, where an
+    evening and the next day can be one night; and a day that stands only in a photo caption against a day the
+    body of a text gives, which is the book's verdict on the caption (worded here only, from the comparison)."""
     if table.empty:
         return "The texts that date the same event give it the same day."
     part = dict(zip(sentences.sentence_id, sentences.part))
-    evidence = {a.article_id: " ".join(a.evidence.get("published", ())) for a in articles}
-    text_of = dict(zip(sentences.sentence_id, sentences.text))
     paragraphs = [f"The texts date {counted(len(table), 'event')} differently."]
     for row in table.itertuples():
         mentions = events[(events.event_id == row.event_id) & (events.precision == "day")]
@@ -112,16 +110,45 @@ def conflicts_paragraph(table: pd.DataFrame, events: pd.DataFrame, sentences: pd
         if "time" in row.explanation or "UTC" in row.explanation:
             sentence += (" An evening in Europe and the next morning in Korea can be the same moment (Korea is seven"
                          " hours ahead in summer), so an evening and the following day may describe one night.")
-        for mention in mentions.itertuples():
-            if part.get(mention.sentence_id) == "caption":
-                sentence += (f" The {mention.start.strftime('%-d %B')} of {mention.article_id} stands in a photo caption,"
-                             " which may date the photo rather than the event.")
-                quoted = text_of.get(mention.sentence_id, "")
-                if any(q and q in quoted for q in evidence.get(mention.article_id, "").split(" | ")) or \
-                        mention.timex in evidence.get(mention.article_id, ""):
-                    sentence += " That caption is also the evidence for the text's publication date, which is uncertain with it."
+        verdict = caption_verdict(mentions, part)
+        if verdict:
+            caption_days, body_days = verdict
+            sentence += (f" The {join(d.strftime('%-d %B') for d in caption_days)} stands only in a photo caption of "
+                         f"{join(sorted(set(mentions[mentions.start.isin(caption_days)].article_id)))}, while the body of "
+                         f"{join(sorted(set(mentions[mentions.start.isin(body_days)].article_id)))} puts it on "
+                         f"{join(d.strftime('%-d %B') for d in body_days)}: the caption's date is the one the texts do not support.")
         paragraphs.append(sentence)
     return " ".join(paragraphs)
+
+
+def dates_resting_on_rejected_captions(table: pd.DataFrame, events: pd.DataFrame, sentences: pd.DataFrame,
+                                        articles) -> list[str]:
+    """The texts whose publication-date evidence quotes a caption whose date ``conflicts_paragraph`` finds the texts
+    do not support: a publication date must not rest on a date the book calls wrong."""
+    part = dict(zip(sentences.sentence_id, sentences.part))
+    text_of = dict(zip(sentences.sentence_id, sentences.text))
+    evidence = {a.article_id: a.evidence.get("published", ()) for a in articles}
+    found = []
+    for row in table.itertuples():
+        mentions = events[(events.event_id == row.event_id) & (events.precision == "day")]
+        verdict = caption_verdict(mentions, part)
+        if not verdict:
+            continue
+        for m in mentions[mentions.start.isin(verdict[0])].itertuples():
+            if any(q and (q in text_of[m.sentence_id] or m.timex in q) for q in evidence.get(m.article_id, ())):
+                found.append(m.article_id)
+    return sorted(set(found))
+
+
+def caption_verdict(mentions: pd.DataFrame, part: dict[str, str]) -> tuple[list, list] | None:
+    """For the day-precise mentions of one event dated differently: ``(days given only in captions, days given in
+    body text)`` where the body text gives one day and the captions others; None otherwise."""
+    where: dict = {}
+    for m in mentions.itertuples():
+        where.setdefault(m.start, set()).add("caption" if part.get(m.sentence_id) == "caption" else "text")
+    body = sorted(d for d, kinds in where.items() if "text" in kinds)
+    captions = sorted(d for d, kinds in where.items() if kinds == {"caption"})
+    return (captions, body) if len(body) == 1 and captions else None
 
 
 def coverage_paragraph(events: pd.DataFrame, article_ids: list[str], outlets: dict[str, str]) -> str:
@@ -142,6 +169,14 @@ def coverage_paragraph(events: pd.DataFrame, article_ids: list[str], outlets: di
             parts.append(f"{top} ({outlets.get(top, top)}) dates the most events, {number(int(order.iloc[0]))}; "
                          f"then {rest}.")
     return " ".join(parts)
+
+
+def other_mentions_phrase(events: pd.DataFrame) -> str:
+    """The end of the sentence that says how mentions become events: where the ones of no kind go."""
+    other = len(other_mentions(events))
+    if other == 0:
+        return "every calendar mention fits one of the kinds"
+    return f"the {counted(other, 'mention')} that {'fits' if other == 1 else 'fit'} no kind {'is' if other == 1 else 'are'} listed apart, below the events"
 
 
 def unkinded_sentence(events: pd.DataFrame) -> str:
@@ -207,13 +242,62 @@ def distinct_frames(by_group: pd.DataFrame) -> list[tuple[str, str, float]]:
     return sorted(found, key=lambda f: -f[2])
 
 
-def distinct_frames_sentence(by_group: pd.DataFrame) -> str:
+def distinct_frames_sentence(by_group: pd.DataFrame, by_article: pd.DataFrame | None = None,
+                             groups: dict[str, str] | None = None, events: dict[str, str] | None = None) -> str:
+    """The frames that set a group apart; with ``by_article``, ``groups`` and ``events`` also the texts of the group
+    the frame's sentences come from, and their events, since a group's difference may be one text's or one event's."""
     frames = distinct_frames(by_group)
     if not frames:
         return "The bootstrap intervals of the groups overlap for every frame: no frame sets one group apart."
-    described = join(f"{frame}, in the {group} texts ({share:.0%} of their sentences)" for frame, group, share in frames)
+    described = []
+    for frame, group, share in frames:
+        ids = sorted(a for a, g in (groups or {}).items() if g == group)
+        one = len(ids) == 1
+        text = f"{frame}, in the {group} {'text' if one else 'texts'} ({share:.0%} of {'its' if one else 'their'} sentences"
+        if by_article is not None and groups and events:
+            rows = by_article[(by_article.frame == frame.replace(" ", "_")) & by_article.unit.isin(ids)]
+            counts = sorted(((int(r.sentences), r.unit) for r in rows.itertuples() if r.sentences > 0), reverse=True)
+            total = sum(n for n, _ in counts)
+            text += (", " if one else ": ") + join(f"{n} in {a}" for n, a in counts)
+            if not one and counts and counts[0][0] * 2 > total:
+                text += ", most of them one text's"
+            covered = sorted({events[a] for _, a in counts})
+            text += f", on the {join(covered, last='and the')}" if covered else ""
+        described.append(text + ")")
     return (f"The intervals overlap for most frames; {'the one' if len(frames) == 1 else 'the ' + number(len(frames))} "
-            f"that set{'s' if len(frames) == 1 else ''} a group apart: {described}.")
+            f"that set{'s' if len(frames) == 1 else ''} a group apart: {'; '.join(described)}.")
+
+
+def frames_gap_sentence(by_article: pd.DataFrame, hand: pd.DataFrame, labels: dict[str, str]) -> str:
+    """Where the dictionary's body shares and the hand coding's (``hand``: frames by hand-coded articles) differ most,
+    and how often they are within five points."""
+    if hand.empty:
+        return "No text of this corpus is hand coded, so the dictionary's shares stand alone."
+    gaps = []
+    for row in by_article[by_article.unit.isin(hand.columns)].itertuples():
+        gaps.append((abs(row.share - hand.loc[row.frame, row.unit]), row.frame, row.unit, row.share,
+                     float(hand.loc[row.frame, row.unit])))
+    close = sum(gap <= 0.05 for gap, *_ in gaps)
+    gap, frame, unit, mine, theirs = max(gaps, key=lambda g: (g[0], g[1], g[2]))
+    return (f"For {close} of the {len(gaps)} pairs of frame and hand-coded text the two shares are within five "
+            f"percentage points; they differ most for {frame.replace('_', ' ')} in {labels.get(unit, unit)} "
+            f"({mine:.0%} by the dictionary, {theirs:.0%} by hand).")
+
+
+def leading_frames_sentence(profile: pd.DataFrame) -> str:
+    """Which frame leads each text's body, by the dictionary and, where a text is hand coded, by hand
+    (``profile`` from ``comparison.frame_profile``)."""
+    by_frame: dict[str, list[str]] = {}
+    for row in profile.itertuples():
+        by_frame.setdefault(row[2], []).append(row.text)
+    parts = [f"{frame} in {join(texts)}" for frame, texts in by_frame.items()]
+    sentence = "By the dictionary, the frame that leads a text's body is " + join(parts, last="and") + "."
+    hand = profile["leading body frame, by hand"]
+    differ = [row.text for row, by_hand in zip(profile.itertuples(), hand) if by_hand and by_hand != row[2]]
+    if hand.astype(bool).any():
+        sentence += (" The hand coding agrees for every hand-coded text." if not differ else
+                     f" The hand coding puts another frame first in {join(differ)}.")
+    return sentence
 
 
 def naming_sentence(names_by_group: pd.DataFrame, groups: dict[str, str]) -> str:
@@ -221,11 +305,11 @@ def naming_sentence(names_by_group: pd.DataFrame, groups: dict[str, str]) -> str
     table = names_by_group.set_index("unit")
     parts = [f"{table.loc[label, 'evaluative share']:.0%} in the {label} {'text' if n == 1 else 'texts'}"
              for label, n in _group_sizes(groups) if label in table.index]
-    return "Evaluative labels make up, of the mentions of Putin and Kim, " + join(parts) + "."
+    return "Evaluative labels make up, of the mentions of Putin, Kim or the two together, " + join(parts) + "."
 
 
 def voices_sentence(voices_by_group: pd.DataFrame, groups: dict[str, str]) -> str:
-    """Who supplies each group's quotations: the share of Western experts, or nobody quoted."""
+    """Who supplies each group's quotations: the share of experts, or nobody quoted."""
     parts, silent = [], []
     for label, n in _group_sizes(groups):
         rows = voices_by_group[voices_by_group.unit == label]
@@ -234,17 +318,17 @@ def voices_sentence(voices_by_group: pd.DataFrame, groups: dict[str, str]) -> st
         if total == 0:
             silent.append(f"the {label} {'texts quote' if n > 1 else 'text quotes'} nobody")
             continue
-        expert = float(rows.loc[rows.speaker_type == "Western expert", "share of quotations"].sum())
+        expert = float(rows.loc[rows.speaker_type == "expert", "share of quotations"].sum())
         parts.append(f"{expert:.0%} of {owner} {counted(total, 'quotation')}")
-    sentence = f"Western experts supply {join(parts)}." if parts else ""
+    sentence = f"Experts supply {join(parts)}." if parts else ""
     return " ".join(filter(None, [sentence, capitalise(join(silent)) + "." if silent else ""]))
 
 
 def voices_caption(voices_by_article: pd.DataFrame, article_ids: list[str]) -> str:
-    """How the texts differ in whom they quote: led by Western experts, by the two leaders, or quoting nobody."""
+    """How the texts differ in whom they quote: led by experts, by the two leaders, or quoting nobody."""
     share = voices_by_article.pivot_table(index="unit", columns="speaker_type", values="share of quotations",
                                           aggfunc="sum", fill_value=0.0)
-    experts = [a for a in article_ids if a in share.index and share.loc[a].get("Western expert", 0) >= 0.5]
+    experts = [a for a in article_ids if a in share.index and share.loc[a].get("expert", 0) >= 0.5]
     leaders = [a for a in article_ids if a in share.index and
                share.loc[a].get("Russian leadership", 0) + share.loc[a].get("North Korean leadership", 0) >= 0.5]
     silent = [a for a in article_ids if a not in share.index]
@@ -252,7 +336,7 @@ def voices_caption(voices_by_article: pd.DataFrame, article_ids: list[str]) -> s
     if experts:
         one = len(experts) == 1
         parts.append(f"{counted(len(experts), 'text')} ({join(experts)}) take{'s' if one else ''} at least half of "
-                     f"{'its' if one else 'their'} quotations from Western experts")
+                     f"{'its' if one else 'their'} quotations from experts")
     if leaders:
         parts.append(f"{counted(len(leaders), 'text')} ({join(leaders)}) at least half from Putin, Kim and their governments")
     if silent:
@@ -293,8 +377,9 @@ def conflicts_headline(table: pd.DataFrame) -> str:
         return "The texts that date the same event give it the same day"
     worst = table.iloc[0]
     days = len(worst.dates.split("; "))
-    return (f"The texts date {counted(len(table), 'event')} differently; {worst.label} falls on {number(days)} "
-            f"different days, and time zones explain part of it")
+    zones = "time" in worst.explanation or "UTC" in worst.explanation
+    return (f"The texts date {counted(len(table), 'event')} differently; the event “{worst.label}” falls on "
+            f"{number(days)} different days" + (", and time zones explain part of it" if zones else ""))
 
 
 def translations_phrase(articles, groups: dict[str, str]) -> str:
@@ -337,3 +422,74 @@ def vague_examples(timexes: pd.DataFrame) -> str:
     counts = vague.text.str.lower().value_counts()
     top = sorted(counts.index, key=lambda w: (-counts[w], w))[:2]
     return "mostly " + join(f"„{w}“" for w in top)
+
+
+def translation_paragraph(translated: list[str], notes: pd.DataFrame, outlets: dict[str, str]) -> str:
+    """The framing chapter's paragraph on translated texts: which texts, how many artefacts a reviewer noted, and
+    what that means for the measures that read their wording."""
+    if not translated:
+        return "No text of this corpus is a translation."
+    which = join(f"{a} ({outlets.get(a, a)})" for a in translated)
+    noted = notes[notes.article_id.isin(translated)]
+    sentence = (f"{capitalise(counted(len(translated), 'text'))} of the corpus {'is a translation' if len(translated) == 1 else 'are translations'}: "
+                f"{which}. ")
+    if noted.empty:
+        return sentence + "No reviewer has yet noted translation artefacts in it."
+    from .translation import kinds_phrase
+
+    sentence += (f"A translator who read {'it' if len(translated) == 1 else 'them'} for us noted "
+                 f"{counted(len(noted), 'place')} where the German shows its source through ({kinds_phrase(noted)}). "
+                 "A translated text's wording is the translator's as much as the author's: calques such as these make "
+                 "it read stiffer, change which words are distinctive, and can turn a figure of speech into a claim. "
+                 "Where this chapter compares wording, the text's numbers carry that caution. The notes:")
+    return sentence
+
+
+def sourcing_sentence(table: pd.DataFrame) -> str:
+    """How much of its body each text attributes to a source, from ``sourcing.sources_table``."""
+    rows = table.dropna(subset=["attributed share"]).sort_values("attributed share")
+    if rows.empty:
+        return ""
+    low, high = rows.iloc[0], rows.iloc[-1]
+    return (f"The share of body sentences a text attributes to a source (a quotation, a named or unnamed source, "
+            f"someone's view) runs from {low['attributed share']:.0%} in {low.text.split()[0]} to "
+            f"{high['attributed share']:.0%} in {high.text.split()[0]}; the rest the texts state in their own voice.")
+
+
+def echo_sentence(echoes: pd.DataFrame) -> str:
+    """Sentences whose words echo the title of an article in the text's source list."""
+    if echoes.empty:
+        return "No sentence echoes the title of an article a text lists among its sources."
+    from .glosses import phrase_gloss
+
+    parts = [f"{e.sentence_id} shares {e.shared} with the listed „{e.source}“"
+             + (f" ({phrase_gloss(e.source)})" if phrase_gloss(e.source) else "") for e in echoes.itertuples()]
+    return ("Some wording that stands without quotation marks echoes the title of an article the text lists among "
+            f"its sources: {join(parts, last='and')}. Such words may be borrowed rather than the text's own.")
+
+
+def china_paragraph(profile: pd.DataFrame, by_article: pd.DataFrame, claims_matrix: pd.DataFrame, *,
+                    share: float = 0.15) -> str:
+    """The China frame, which the framing chapter's opening question asks about: which texts it leads, which of the
+    claims about China (``china``: unease; ``dependence_china``) each of them carries, and which other texts give
+    China ``share`` or more of their body sentences."""
+    leads = [row.text for row in profile.itertuples() if "china" in row[2].split(" and ")]
+    china = by_article[by_article.frame == "china"].set_index("unit").share
+    if not leads:
+        top = china.idxmax() if len(china) else None
+        return ("No text leads with the China frame, which the opening question asks about"
+                + (f"; its largest share is {china.max():.0%}, in {top}." if top is not None else "."))
+    matrix = claims_matrix.set_index("claim_id")
+    names = {"china": "that China is uneasy about the alliance", "dependence_china": "that Russia and North Korea depend on China"}
+    carried = []
+    for text in leads:
+        article = text.split()[0]
+        which = [names[c] for c in names if c in matrix.index and article in matrix.columns and matrix.loc[c, article] > 0]
+        carried.append(f"{text} carries the claim {join(which, last='and the claim')}" if which else
+                       f"{text} carries neither claim about China the matcher looks for")
+    others = [a for a in china.index if a not in {t.split()[0] for t in leads} and china[a] >= share]
+    tail = (f" Among the other texts, {join(others)} also {'gives' if len(others) == 1 else 'give'} China {share:.0%} or "
+            "more of their body sentences." if others else
+            f" The texts that lead with another frame give China less than {share:.0%} of their body sentences.")
+    return (f"The China frame, which the opening question asks about, leads the body of {join(leads)}. "
+            + "; ".join(carried) + " (by the claim matcher, which the claims section below measures)." + tail)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .clean import KEPT_PARTS, PARTS
+from .glosses import phrase_gloss
 from .prose import counted, join
 from .tables import Analysis, articles_table
 
@@ -15,8 +16,8 @@ EVIDENCE_LABELS = {"outlet": "outlet", "country_group": "country group", "event"
 def evidence_table(analysis: Analysis) -> pd.DataFrame:
     """One row per attribution of each article (outlet, group, event, date): the value and the quotations behind it.
 
-    Quotations in square brackets are notes where the text names nothing; the last row of each
-    article says what remains uncertain.
+    Quotations carry their English (pressframe.glosses) where the phrases file has it; quotations in square
+    brackets are notes where the text names nothing; the last row of each article says what remains uncertain.
     """
     rows = []
     for a in analysis.articles:
@@ -24,7 +25,8 @@ def evidence_table(analysis: Analysis) -> pd.DataFrame:
                   "published": f"{a.published.isoformat()} ({a.published_status})"}
         for key, label in EVIDENCE_LABELS.items():
             quotes = a.evidence.get(key, ())
-            shown = " · ".join(q if q.startswith("[") else f"„{q}“" for q in quotes)
+            shown = " · ".join(q if q.startswith("[") else f"„{q}“" + (f" ({phrase_gloss(q)})" if phrase_gloss(q) else "")
+                               for q in quotes)
             rows.append({"article": a.article_id, "attribution": label, "value": values[key], "evidence": shown})
         if a.uncertainty:
             rows.append({"article": a.article_id, "attribution": "uncertain", "value": "", "evidence": a.uncertainty})
@@ -94,15 +96,22 @@ def removed_pieces(analysis: Analysis) -> pd.DataFrame:
 
 
 def metadata_table(analysis: Analysis) -> pd.DataFrame:
-    """The articles table for reading: readable headers, date with its status, body size."""
+    """The articles table for reading: readable headers, the outlet as the book labels it, date with its status,
+    the headline with its English, body size."""
+    from .glosses import joined_gloss
+    from .tables import outlet_label
+
     table = articles_table(analysis)
+    titles = analysis.sentences[analysis.sentences.part == "title"].groupby("article_id").text.agg(list)
+    english = {a: joined_gloss(texts) for a, texts in titles.items()}
+    label = {a.article_id: outlet_label(a) for a in analysis.articles}
     return pd.DataFrame({
         "article": table.article_id,
-        "outlet": table.outlet,
+        "outlet": table.article_id.map(label),
         "group": table.country_group,
         "event": table.event,
         "published": table.published + " (" + table.published_status + ")",
-        "headline": table.title,
+        "headline": [f"{t} ({english[a]})" if english.get(a) else t for a, t in zip(table.article_id, table.title)],
         "body sentences": table.n_sentences,
         "body tokens": table.n_tokens,
     })

@@ -20,6 +20,7 @@ from .tables import Analysis, analyse, mentions_of
 from .timeline import mentions as mentions_of_events
 from .timex import find_timexes
 from .frames import frame_hits, presence, salience
+from .translation import artefacts, translation_sentence
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class ArticleReport:
     rouge: pd.DataFrame | None   # ROUGE of TextRank and of lead-k against the reference
     timexes: pd.DataFrame        # pressframe.timex.TIMEX_COLUMNS plus "event" (the event kind's label or "")
     frames: pd.DataFrame         # pressframe.frames.SALIENCE_COLUMNS for this text's body sentences
+    artefacts: pd.DataFrame      # pressframe.translation.ARTEFACT_COLUMNS: translation artefacts noted in this text
 
 
 def article_report(article_id: str, corpus=None) -> ArticleReport:
@@ -63,7 +65,7 @@ def article_report(article_id: str, corpus=None) -> ArticleReport:
     return ArticleReport(article, analysis, summary, found[found.kind.isin(QUOTATION_KINDS)].reset_index(drop=True),
                          found[found.kind == "scare"].reset_index(drop=True), mentions,
                          count_designations(mentions), reference, scores, timexes,
-                         salience(presence(analysis.sentences, hits)))
+                         salience(presence(analysis.sentences, hits)), artefacts(analysis.sentences))
 
 
 def found_in_english(sentence_id: str, quotes: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFrame,
@@ -110,8 +112,9 @@ def facts(report: ArticleReport) -> dict[str, object]:
     if len(quotes):
         top_type, top_n = by_type.index[0], int(by_type.iloc[0])
         voices = (f"The text quotes {_plural(len(quotes), 'passage')} directly, from "
-                  f"{_plural(len(speakers), 'speaker')}; {top_n} of them ({top_n / len(quotes):.0%}) "
-                  f"come from the category {top_type}.")
+                  f"{_plural(len(speakers), 'speaker')}; "
+                  + (f"{top_n} of them ({top_n / len(quotes):.0%}) come" if len(quotes) > 1 else "it comes")
+                  + f" from the category {top_type}.")
     else:
         voices = "The text quotes nobody directly."
     actors = report.mentions.actor.value_counts()
@@ -127,6 +130,7 @@ def facts(report: ArticleReport) -> dict[str, object]:
         f"Only {glossed:.0%} of this text's sentences have an English gloss: where a sentence has none, the table gives "
         "what the book's extractors found in it, in English.")
     return {
+        "translation_sentence": translation_sentence(report.article, report.artefacts),
         "gloss_note": gloss_note,
         "n_body_sentences": len(body),
         "n_summary": len(report.summary),

@@ -85,9 +85,15 @@ def short_outlet(outlet: str) -> str:
     return outlet.split(" (")[0]
 
 
+def outlet_label(article: Article) -> str:
+    """The outlet as the book labels the text: short (see ``short_outlet``), and "attributed to …" where the text
+    does not name it (``Article.outlet_named``): the metadata's attribution is not the text's own word."""
+    return short_outlet(article.outlet) if article.outlet_named else f"attributed to {short_outlet(article.outlet)}"
+
+
 def outlet_names(analysis: Analysis) -> dict[str, str]:
-    """Each article's outlet, short (see ``short_outlet``), for labels in tables and figures."""
-    return {a.article_id: short_outlet(a.outlet) for a in analysis.articles}
+    """Each article's outlet label (``outlet_label``), for tables, figures and prose."""
+    return {a.article_id: outlet_label(a) for a in analysis.articles}
 
 
 def published_dates(analysis: Analysis) -> dict[str, date]:
@@ -146,7 +152,7 @@ def build_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
     """Every exported table by name, columns as documented."""
     from .claims import find_claims
     from .designations import count_designations
-    from .frames import frame_hits
+    from .frames import ZONES, frame_hits
     from .keyness import log_odds, stem_counts
     from .quotes import find_quotes
     from .style import style_table
@@ -163,7 +169,7 @@ def build_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
         "datelines": datelines_of(analysis),
         "timeline": timeline_of(analysis),
         "frames": frames_of(analysis),
-        "frame_hits": frame_hits(analysis.sentences),
+        "frame_hits": frame_hits(analysis.sentences, tuple(ZONES)),
         "keyness": log_odds(stem_counts(analysis.tokens, analysis.sentences, groups_of(analysis))[["group", "term", "count"]]),
         "claims": find_claims(analysis.sentences, tokens=analysis.tokens),
         "style": style_table(analysis.sentences, find_quotes(analysis.sentences)),

@@ -82,11 +82,13 @@ def _back(published: date, duration: str) -> str | None:
     return None
 
 
-def _kind(sentence: str, start: int, end: int, phrase: str = "") -> Kind | None:
+def _kind(sentence: str, start: int, end: int, phrase: str = "", following: str = "") -> Kind | None:
+    """The kind of the first of: the event phrase, the expression's clause, its sentence, the sentence after it in
+    the same paragraph (``following``) that names one."""
     kinds, _, breaks = load_kinds()
     cuts = [0, *(m.end() for m in breaks.finditer(sentence)), len(sentence)]
     clause = sentence[max(c for c in cuts if c <= start) : min((c for c in cuts if c >= end), default=len(sentence))]
-    for text in (phrase, clause, sentence):
+    for text in (phrase, clause, sentence, following):
         for kind in kinds:
             if text and any(p.search(text) for p in kind.patterns):
                 return kind
@@ -96,6 +98,11 @@ def _kind(sentence: str, start: int, end: int, phrase: str = "") -> Kind | None:
 def mentions(timexes: pd.DataFrame, sentences: pd.DataFrame, published: dict[str, date]) -> pd.DataFrame:
     """Every dated mention: columns ``MENTION_COLUMNS``, in order of date, then article and sentence."""
     text_of = dict(zip(sentences.sentence_id, sentences.text))
+    following = {}      # the next sentence of the same paragraph (same line and part)
+    keys = list(zip(sentences.sentence_id, sentences.article_id, sentences.line_no, sentences.part, sentences.text))
+    for (sid, *where, _), (_, *next_where, text) in zip(keys, keys[1:]):
+        if where == next_where:
+            following[sid] = text
     rows = []
     for t in timexes.itertuples():
         value, phrase = t.value, ""
@@ -107,7 +114,7 @@ def mentions(timexes: pd.DataFrame, sentences: pd.DataFrame, published: dict[str
         if covered is None:
             continue
         sentence = text_of[t.sentence_id]
-        kind = _kind(sentence, t.start, t.end, phrase)
+        kind = _kind(sentence, t.start, t.end, phrase, following.get(t.sentence_id, ""))
         rows.append((t.article_id, t.sentence_id, t.text, value, kind.kind if kind else OTHER_KIND,
                      kind.label if kind else OTHER_LABEL,
                      covered[0], covered[1], covered[2], t.value.endswith(_PARTS_OF_NIGHT)))
