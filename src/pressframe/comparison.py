@@ -211,6 +211,12 @@ def comparison_facts(analysis: Analysis) -> dict[str, object]:
     weakness = by_article[by_article.frame == "russian_weakness"].set_index("unit").share
     facts["weakness_max_article"] = weakness.idxmax()
     facts["weakness_max_share"] = float(weakness.max())
+    mentions = mentions_of(analysis)
+    labels = mentions[mentions.register == "evaluative"]
+    pair = labels[labels.actor == "both"].surface
+    facts["n_evaluative_all"] = len(labels)
+    facts["n_evaluative_pair"] = len(pair)
+    facts["evaluative_pair_examples"] = ", ".join(f"„{s}“" for s in list(dict.fromkeys(pair))[:3]) or "none"
     evaluative = names_article["evaluative share"]
     facts["evaluative_max_article"] = evaluative.idxmax()
     facts["evaluative_max_share"] = float(evaluative.max())
