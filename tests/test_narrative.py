@@ -108,3 +108,37 @@ def test_a_caption_against_the_body_of_another_text_is_worded_as_the_verdict():
 def test_a_publication_date_may_not_rest_on_a_caption_the_book_calls_wrong():
     table, events, sentences, articles = _welcome(("bei der Begrüßungszeremonie in Pjöngjang am 20. Juni",))
     assert narrative.dates_resting_on_rejected_captions(table, events, sentences, articles) == ["902"]
+
+
+def _profile():
+    return pd.DataFrame({"text": ["000 A", "001 B", "002 C"],
+                         "leading body frame": ["china", "conflict", "china and conflict"],
+                         "leading body frame, by hand": ["china", "security threat", ""]})
+
+
+def test_leading_frames_name_every_text_and_where_the_hand_coding_differs():
+    sentence = narrative.leading_frames_sentence(_profile())
+    assert "china in 000 A" in sentence and "conflict in 001 B" in sentence and "china and conflict in 002 C" in sentence
+    assert sentence.endswith("The hand coding puts another frame first in 001 B.")
+
+
+def test_the_china_paragraph_follows_the_data():
+    by_article = pd.DataFrame({"unit": ["000", "001", "002"], "frame": ["china"] * 3, "share": [0.3, 0.2, 0.25]})
+    matrix = pd.DataFrame({"claim_id": ["china", "dependence_china"], "000": [1, 0], "001": [0, 0], "002": [0, 1]})
+    paragraph = narrative.china_paragraph(_profile(), by_article, matrix)
+    assert "leads the body of 000 A and 002 C" in paragraph
+    assert "000 A carries the claim that China is uneasy" in paragraph and "002 C carries the claim that Russia" in paragraph
+    assert "001 also gives China 15% or more" in paragraph
+    none = narrative.china_paragraph(_profile().assign(**{"leading body frame": ["conflict"] * 3}), by_article, matrix)
+    assert none.startswith("No text leads with the China frame") and "30%, in 000" in none
+
+
+def test_frames_gap_and_sourcing_sentences():
+    by_article = pd.DataFrame({"unit": ["000", "000"], "frame": ["china", "conflict"], "share": [0.30, 0.10]})
+    hand = pd.DataFrame({"000": [0.31, 0.40]}, index=["china", "conflict"])
+    assert narrative.frames_gap_sentence(by_article, hand, {"000": "000 A"}) == (
+        "For 1 of the 2 pairs of frame and hand-coded text the two shares are within five percentage points; they "
+        "differ most for conflict in 000 A (10% by the dictionary, 40% by hand).")
+    assert narrative.frames_gap_sentence(by_article, pd.DataFrame(), {}).startswith("No text of this corpus is hand coded")
+    sources = pd.DataFrame({"text": ["000 A", "001 B"], "attributed share": [0.5, 0.1]})
+    assert "from 10% in 001 to 50% in 000" in narrative.sourcing_sentence(sources)

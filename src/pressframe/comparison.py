@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from .claims import claims_matrix, find_claims
+from .glosses import quoted
 from .frames import ZONES, frame_hits, frame_names, presence, salience_by, zone_sentences
 from .groups import group_order
 from .keyness import distinctive
@@ -216,7 +217,7 @@ def comparison_facts(analysis: Analysis) -> dict[str, object]:
     pair = labels[labels.actor == "both"].surface
     facts["n_evaluative_all"] = len(labels)
     facts["n_evaluative_pair"] = len(pair)
-    facts["evaluative_pair_examples"] = ", ".join(f"„{s}“" for s in list(dict.fromkeys(pair))[:3]) or "none"
+    facts["evaluative_pair_examples"] = ", ".join(quoted(s) for s in list(dict.fromkeys(pair))[:3]) or "none"
     evaluative = names_article["evaluative share"]
     facts["evaluative_max_article"] = evaluative.idxmax()
     facts["evaluative_max_share"] = float(evaluative.max())

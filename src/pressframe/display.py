@@ -49,16 +49,20 @@ def sentence_link(sentence_id: str, *, from_page: str = "article") -> str:
 
 
 def german(text: str, *, sentence: bool = False, quoted: bool = False, with_note: bool = True) -> str:
-    """German text from the corpus with its English beneath: a sentence's gloss (and, ``with_note``, the translator's
-    note where there is one: the full text and the summaries show it, tables of many sentences leave it to them),
-    or a phrase's (pressframe.glosses); a mark where it has not been translated."""
+    """German text from the corpus with its English beneath: a sentence's gloss, with the note on the German where
+    our reviewer wrote one (open in the full text and the summaries; ``with_note=False``, in tables of many
+    sentences, folded under "note on the German"), or a phrase's (pressframe.glosses); a mark where it has not been
+    translated."""
     shown = f"„{escape(text)}“" if quoted else escape(text)
     english = gloss(text) if sentence else phrase_gloss(text)
     beneath = (f'<span class="pf-en" lang="en">{escape(english)}</span>' if english else
                '<span class="pf-en pf-untranslated">not translated</span>')
-    remark = note(text) if sentence and with_note else ""
-    if remark:
-        beneath += f'<span class="pf-tnote" lang="en">Translator\'s note: {escape(remark)}</span>'
+    remark = note(text) if sentence else ""
+    if remark and with_note:
+        beneath += f'<span class="pf-tnote" lang="en">Note on the German: {escape(remark)}</span>'
+    elif remark:
+        beneath += (f'<details class="pf-tnote"><summary>note on the German</summary>'
+                    f'<span lang="en">{escape(remark)}</span></details>')
     return f'<span lang="de">{shown}</span>{beneath}'
 
 
@@ -100,7 +104,7 @@ def article_card(article, *, n_body_sentences: int, n_body_tokens: int) -> HTML:
 def summary_table(summary: pd.DataFrame) -> HTML:
     """Summary sentences in text order: link, German sentence, English gloss (or a mark if untranslated)."""
     rows = [[sentence_link(r.sentence_id), f'<span lang="de">{escape(r.text)}</span>',
-             (escape(r.gloss) + (f'<span class="pf-tnote" lang="en">Translator\'s note: {escape(note(r.text))}</span>'
+             (escape(r.gloss) + (f'<span class="pf-tnote" lang="en">Note on the German: {escape(note(r.text))}</span>'
                                  if note(r.text) else "")) if isinstance(r.gloss, str) else
              f'<span class="pf-untranslated">not translated; found: {escape(getattr(r, "found", ""))}</span>']
             for r in summary.itertuples()]
@@ -116,7 +120,7 @@ def quotes_table(quotes: pd.DataFrame, *, with_speaker: bool = True) -> HTML:
     rows = []
     for q in quotes.itertuples():
         row = [sentence_link(q.sentence_id), german(q.quote)]
-        row += [escape(q.kind), escape(q.speaker), escape(q.speaker_type), escape(q.cue)] if with_speaker \
+        row += [escape(q.kind), escape(q.speaker), escape(q.speaker_type), german(q.cue)] if with_speaker \
             else [escape(q.speaker)]
         rows.append(row)
     return _rows_table(header, rows)
@@ -283,7 +287,7 @@ def artefacts_table(notes: pd.DataFrame, *, from_page: str = "article") -> HTML:
     from .translation import kind_name
 
     rows = [[sentence_link(n.sentence_id, from_page=from_page),
-             f'<span lang="de" class="pf-words">„{escape(n.words)}“</span><span class="pf-en">{escape(kind_name(n.category))}</span>',
+             german(n.words, quoted=True) + f'<span class="pf-kind">{escape(kind_name(n.category))}</span>',
              f'<span lang="fr">{escape(n.source)}</span><span class="pf-en">German: <span lang="de">{escape(n.german)}</span></span>',
              escape(n.explanation)] for n in notes.itertuples()]
     return _rows_table(["sentence", "German, and the kind of artefact", "likely French, and idiomatic German", "why"], rows,
@@ -292,12 +296,12 @@ def artefacts_table(notes: pd.DataFrame, *, from_page: str = "article") -> HTML:
 
 def headline_checks_table(checks: pd.DataFrame, sentences: pd.DataFrame) -> HTML:
     """Display sentences that state in their own voice what a body sentence attributes: both sentences linked,
-    with their English, how the body attributes, and the words they share (stems)."""
+    with their English, and how the body attributes it."""
     text_of = dict(zip(sentences.sentence_id, sentences.text))
     rows = [[sentence_link(c.display_id, from_page="book") + " " + german(text_of[c.display_id], sentence=True, with_note=False),
              sentence_link(c.body_id, from_page="book") + " " + german(text_of[c.body_id], sentence=True, with_note=False),
-             escape(c.how), escape(c.shared)] for c in checks.itertuples()]
-    return _rows_table(["the display says", "the body attributes", "how", "shared stems"], rows)
+             escape(c.how)] for c in checks.itertuples()]
+    return _rows_table(["the display says", "the body attributes", "how the body attributes it"], rows)
 
 
 def sources_table(sources: pd.DataFrame) -> HTML:

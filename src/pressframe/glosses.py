@@ -63,6 +63,12 @@ def phrase_gloss(text: str) -> str | None:
     return _phrases().get(text) or gloss(text)
 
 
+def quoted(text: str) -> str:
+    """„German“ with its English in brackets where there is a gloss, for prose: „nun“ (now)."""
+    english = phrase_gloss(text) or phrase_gloss(text.lower()) or phrase_gloss(text[:1].upper() + text[1:])
+    return f"„{text}“" + (f" ({english})" if english else "")
+
+
 def coverage(sentences) -> dict[str, float]:
     """``{article_id: share of its kept sentences with a gloss}``."""
     shares: dict[str, list[bool]] = {}

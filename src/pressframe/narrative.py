@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .glosses import phrase_gloss, quoted
 from .groups import groups_for
 from .prose import capitalise, counted, join, number
 from .timeline import events_only, other_mentions
@@ -88,7 +89,7 @@ def timeline_opening(events: pd.DataFrame, timexes: pd.DataFrame, n_texts: int) 
     examples = list(dict.fromkeys(t.text for t in relative.itertuples() if not t.value.endswith("_REF")))[:5]
     sentence = (f"The {number(n_texts)} texts mention events across {counted(span, 'year')}, {how} in relative terms"
                 f" ({share:.0%} of their expressions of time are resolved against a publication date)")
-    return sentence + (": " + ", ".join(f"„{e}“" for e in examples) + "." if examples else ".")
+    return sentence + (": " + ", ".join(quoted(e) for e in examples) + "." if examples else ".")
 
 
 def conflicts_paragraph(table: pd.DataFrame, events: pd.DataFrame, sentences: pd.DataFrame, articles,
@@ -161,13 +162,16 @@ def coverage_paragraph(events: pd.DataFrame, article_ids: list[str], outlets: di
                      f"{'dates' if len(undated) == 1 else 'date'} no event in the kept text.")
     if len(counts):
         order = counts.sort_values(ascending=False, kind="stable")
-        top = order.index[0]
         if len(order) == 1:
+            top = order.index[0]
             parts.append(f"Only {top} ({outlets.get(top, top)}) dates events ({number(int(order.iloc[0]))}).")
         else:
-            rest = join(f"{a} ({outlets.get(a, a)}) {number(int(n))}" for a, n in order.iloc[1:].items())
-            parts.append(f"{top} ({outlets.get(top, top)}) dates the most events, {number(int(order.iloc[0]))}; "
-                         f"then {rest}.")
+            most = int(order.iloc[0])
+            leaders = [a for a, n in order.items() if n == most]
+            rest = join(f"{a} ({outlets.get(a, a)}) {number(int(n))}" for a, n in order.items() if n < most)
+            who = join(f"{a} ({outlets.get(a, a)})" for a in leaders)
+            parts.append(f"{who} {'dates' if len(leaders) == 1 else 'date'} the most events, {number(most)}"
+                         + (f" {'each' if len(leaders) > 1 else ''}".rstrip() + (f"; then {rest}." if rest else ".")))
     return " ".join(parts)
 
 
@@ -287,13 +291,15 @@ def frames_gap_sentence(by_article: pd.DataFrame, hand: pd.DataFrame, labels: di
 def leading_frames_sentence(profile: pd.DataFrame) -> str:
     """Which frame leads each text's body, by the dictionary and, where a text is hand coded, by hand
     (``profile`` from ``comparison.frame_profile``)."""
+    leading = profile["leading body frame"].tolist()
     by_frame: dict[str, list[str]] = {}
-    for row in profile.itertuples():
-        by_frame.setdefault(row[2], []).append(row.text)
+    for text, frame in zip(profile.text, leading):
+        by_frame.setdefault(frame, []).append(text)
     parts = [f"{frame} in {join(texts)}" for frame, texts in by_frame.items()]
     sentence = "By the dictionary, the frame that leads a text's body is " + join(parts, last="and") + "."
     hand = profile["leading body frame, by hand"]
-    differ = [row.text for row, by_hand in zip(profile.itertuples(), hand) if by_hand and by_hand != row[2]]
+    differ = [text for text, frame, by_hand in zip(profile.text, leading, hand)
+              if by_hand and not set(by_hand.split(" and ")) & set(frame.split(" and "))]
     if hand.astype(bool).any():
         sentence += (" The hand coding agrees for every hand-coded text." if not differ else
                      f" The hand coding puts another frame first in {join(differ)}.")
@@ -421,7 +427,7 @@ def vague_examples(timexes: pd.DataFrame) -> str:
         return "none"
     counts = vague.text.str.lower().value_counts()
     top = sorted(counts.index, key=lambda w: (-counts[w], w))[:2]
-    return "mostly " + join(f"„{w}“" for w in top)
+    return "mostly " + join(quoted(w) for w in top)
 
 
 def translation_paragraph(translated: list[str], notes: pd.DataFrame, outlets: dict[str, str]) -> str:
@@ -460,8 +466,6 @@ def echo_sentence(echoes: pd.DataFrame) -> str:
     """Sentences whose words echo the title of an article in the text's source list."""
     if echoes.empty:
         return "No sentence echoes the title of an article a text lists among its sources."
-    from .glosses import phrase_gloss
-
     parts = [f"{e.sentence_id} shares {e.shared} with the listed „{e.source}“"
              + (f" ({phrase_gloss(e.source)})" if phrase_gloss(e.source) else "") for e in echoes.itertuples()]
     return ("Some wording that stands without quotation marks echoes the title of an article the text lists among "
@@ -473,7 +477,7 @@ def china_paragraph(profile: pd.DataFrame, by_article: pd.DataFrame, claims_matr
     """The China frame, which the framing chapter's opening question asks about: which texts it leads, which of the
     claims about China (``china``: unease; ``dependence_china``) each of them carries, and which other texts give
     China ``share`` or more of their body sentences."""
-    leads = [row.text for row in profile.itertuples() if "china" in row[2].split(" and ")]
+    leads = [text for text, frame in zip(profile.text, profile["leading body frame"]) if "china" in frame.split(" and ")]
     china = by_article[by_article.frame == "china"].set_index("unit").share
     if not leads:
         top = china.idxmax() if len(china) else None
@@ -481,12 +485,16 @@ def china_paragraph(profile: pd.DataFrame, by_article: pd.DataFrame, claims_matr
                 + (f"; its largest share is {china.max():.0%}, in {top}." if top is not None else "."))
     matrix = claims_matrix.set_index("claim_id")
     names = {"china": "that China is uneasy about the alliance", "dependence_china": "that Russia and North Korea depend on China"}
-    carried = []
+    by_claims: dict[tuple, list[str]] = {}
     for text in leads:
         article = text.split()[0]
-        which = [names[c] for c in names if c in matrix.index and article in matrix.columns and matrix.loc[c, article] > 0]
-        carried.append(f"{text} carries the claim {join(which, last='and the claim')}" if which else
-                       f"{text} carries neither claim about China the matcher looks for")
+        which = tuple(names[c] for c in names if c in matrix.index and article in matrix.columns and matrix.loc[c, article] > 0)
+        by_claims.setdefault(which, []).append(text)
+    carried = []
+    for which, texts in by_claims.items():
+        verb = "carries" if len(texts) == 1 else "carry"
+        carried.append(f"{join(texts)} {verb} the claim {join(which, last='and the claim')}" if which else
+                       f"{join(texts)} {verb} neither claim about China the matcher looks for")
     others = [a for a in china.index if a not in {t.split()[0] for t in leads} and china[a] >= share]
     tail = (f" Among the other texts, {join(others)} also {'gives' if len(others) == 1 else 'give'} China {share:.0%} or "
             "more of their body sentences." if others else

@@ -103,6 +103,11 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
+def _dated_phrase(n: int) -> str:
+    """"none of them dates", "one of them dates", "3 of them date"."""
+    return "none of them dates" if n == 0 else "one of them dates" if n == 1 else f"{n} of them date"
+
+
 def facts(report: ArticleReport) -> dict[str, object]:
     """The numbers and sentences the chapter's prose glues in."""
     body = report.analysis.sentences[report.analysis.sentences.part == "body"]
@@ -142,6 +147,7 @@ def facts(report: ArticleReport) -> dict[str, object]:
         "naming_sentence": naming,
         "n_timexes": len(report.timexes),
         "n_dated": int((report.timexes.event != "").sum()),
+        "n_dated_phrase": _dated_phrase(int((report.timexes.event != "").sum())),
         "top_frames": ", ".join(f"{r.frame.replace('_', ' ')} ({r.share:.0%})" for r in
                                 report.frames.sort_values(["share", "frame"], ascending=[False, True]).head(3).itertuples()),
     }
