@@ -121,23 +121,21 @@ def markdown_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def chapter_heading(article: Article, headline: str) -> str:
-    """The heading of an article chapter: id, outlet ("attributed to …" where the text does not name it) and headline."""
+def chapter_heading(article: Article, headline: str, english: str = "") -> str:
+    """The heading of an article chapter: id, outlet ("attributed to …" where the text does not name it), headline and
+    its English in brackets where it has a gloss (the heading is also the chapter's title in the contents)."""
     outlet = article.outlet if article.outlet_named else f"attributed to {article.outlet}"
-    return f"{article.article_id} · {outlet}: {headline}" if headline else f"{article.article_id} · {outlet}"
+    title = f"{headline} ({english})" if headline and english else headline
+    return f"{article.article_id} · {outlet}: {title}" if title else f"{article.article_id} · {outlet}"
 
 
 def render_chapter(template: nbformat.NotebookNode, article: Article, headline: str, english: str = "") -> nbformat.NotebookNode:
-    """The template filled in for one article: heading written (with the headline's English gloss beneath, where
-    it has one), parameter cell set, no outputs."""
-    import html
-
+    """The template filled in for one article: heading written (with the headline's English, where it has a gloss),
+    parameter cell set, no outputs."""
     notebook = copy.deepcopy(template)
-    beneath = f'<p class="pf-en pf-title-en" lang="en">{html.escape(english)}</p>' if english else ""
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            cell.source = (cell.source.replace("{{ heading }}", markdown_escape(chapter_heading(article, headline)))
-                           .replace("{{ heading_en }}", beneath))
+            cell.source = cell.source.replace("{{ heading }}", markdown_escape(chapter_heading(article, headline, english)))
         elif "parameters" in cell.metadata.get("tags", []):
             cell.source = f'article_id = "{article.article_id}"'
         if cell.cell_type == "code":
