@@ -5,7 +5,6 @@ sentence false."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
