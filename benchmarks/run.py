@@ -47,13 +47,13 @@ def _peak_mib() -> float:
 def child_core(corpus: Path) -> dict:
     """The analysis core as the book's tables compute it: corpus -> pieces -> sentences -> tokens and stems ->
     timexes, quotes, designations, frames, claims."""
-    from pressframe import tables
-    from pressframe.claims import find_claims
-    from pressframe.clean import clean_corpus
-    from pressframe.corpus import load_corpus
-    from pressframe.designations import count_designations, find_mentions
-    from pressframe.quotes import find_quotes
-    from pressframe.text import sentences_table, tokens_table
+    from pressframe.compare.analysis import Analysis, frames_of, timexes_of
+    from pressframe.corpus.clean import clean_corpus
+    from pressframe.corpus.load import load_corpus
+    from pressframe.corpus.text import sentences_table, tokens_table
+    from pressframe.extract.claims import find_claims
+    from pressframe.extract.designations import count_designations, find_mentions
+    from pressframe.extract.quotes import find_quotes
 
     stages: dict[str, float] = {}
     sizes: dict[str, int] = {}
@@ -70,11 +70,11 @@ def child_core(corpus: Path) -> dict:
     pieces = stage("clean", lambda: clean_corpus(articles))
     sentences = stage("sentences", lambda: sentences_table(pieces))
     tokens = stage("tokens", lambda: tokens_table(sentences))
-    analysis = tables.Analysis(articles, pieces, sentences, tokens)
-    stage("timexes", lambda: tables.timexes_of(analysis))
+    analysis = Analysis(articles, pieces, sentences, tokens)
+    stage("timexes", lambda: timexes_of(analysis))
     stage("quotes", lambda: find_quotes(sentences))
     stage("designations", lambda: count_designations(find_mentions(sentences)))
-    stage("frames", lambda: tables.frames_of(analysis))
+    stage("frames", lambda: frames_of(analysis))
     stage("claims", lambda: find_claims(sentences, tokens=tokens))
     total = time.perf_counter() - start
     return {"seconds": total, "stages": stages, "rows": sizes, "articles": len(articles), "tokens": len(tokens),
@@ -142,8 +142,9 @@ def row(**values) -> dict:
 
 def measure_corpora(factors: list[int], runs_of: dict[int, int], workdir: Path, baselines: bool, log) -> list[dict]:
     """Core, stages, floor and spaCy at every factor: rows of results.csv."""
-    from pressframe.corpus import load_corpus
-    from pressframe.synthetic import make_corpus
+    from synthetic import make_corpus  # benchmarks/synthetic.py, beside this script
+
+    from pressframe.corpus.load import load_corpus
 
     seeds = load_corpus(REPO / "seeds")
     rows, core_of = [], {}

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from pressframe.corpus import load_corpus
-from pressframe.paths import repo_root
-from pressframe.tables import analyse
+from pressframe.base.paths import repo_root
+from pressframe.compare.analysis import analyse
+from pressframe.corpus.load import load_corpus
 
 
 @pytest.fixture(scope="session")

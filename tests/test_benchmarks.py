@@ -1,4 +1,4 @@
-"""Tests for pressframe.benchmarks: reading the benchmark's results and the facts a page states."""
+"""Tests for pressframe.publish.benchmarks: reading the benchmark's results and the facts a page states."""
 
 from __future__ import annotations
 
@@ -7,9 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from pressframe.benchmarks import (RESULT_COLUMNS, ResultsError, build_table, load_results, one_article_rebuild,
-                                   scaling_display, scaling_table, stage_table,
-                                   summary_facts)
+from pressframe.publish.benchmarks import (
+    RESULT_COLUMNS,
+    ResultsError,
+    build_table,
+    load_results,
+    one_article_rebuild,
+    scaling_display,
+    scaling_table,
+    stage_table,
+    summary_facts,
+)
 
 ROWS = """\
 benchmark,kind,size,articles,runs,median_s,min_s,max_s,tokens,tokens_per_s,peak_mib,exponent,ratio,note

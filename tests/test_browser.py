@@ -11,7 +11,6 @@ from collections import defaultdict
 from urllib.parse import urldefrag, urljoin
 
 import pytest
-
 from conftest import site_pages
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]

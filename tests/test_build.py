@@ -1,4 +1,4 @@
-"""pressframe.build: a notebook counts as stale when its code, the corpus or the library changes."""
+"""pressframe.publish.build: a notebook counts as stale when its code, the corpus or the library changes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import shutil
 import nbformat
 
 from pressframe import build
-from pressframe.paths import repo_root
+from pressframe.base.paths import repo_root
 
 
 def notebook(source: str) -> nbformat.NotebookNode:

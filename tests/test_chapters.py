@@ -8,11 +8,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from conftest import copy_book
-from pressframe.build import execute_notebook, markdown_escape, sync_article_chapters
-from pressframe.corpus import load_corpus
-from pressframe.paths import repo_root
+
+from pressframe.base.paths import repo_root
+from pressframe.corpus.load import load_corpus
+from pressframe.publish.build import execute_notebook, markdown_escape, sync_article_chapters
 
 SIXTH_TEXT = """Ein Titel über das Bündnis der Autokraten
 
@@ -89,8 +89,8 @@ def test_unchanged_chapters_are_left_alone(book_copy):
 def test_empty_tables_become_a_note():
     import pandas as pd
 
-    from pressframe.display import quotes_table
-    from pressframe.quotes import QUOTE_COLUMNS
+    from pressframe.extract.quotes import QUOTE_COLUMNS
+    from pressframe.publish.display import quotes_table
 
     html = quotes_table(pd.DataFrame(columns=list(QUOTE_COLUMNS))).data
     assert "<table" not in html and "None in this text." in html

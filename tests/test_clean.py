@@ -1,4 +1,4 @@
-"""pressframe.clean: every line is accounted for, and the parts are right on real and constructed text."""
+"""pressframe.corpus.clean: every line is accounted for, and the parts are right on real and constructed text."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from pressframe.clean import KEPT_PARTS, PARTS, clean_article
-from pressframe.corpus import Article
+from pressframe.corpus.clean import KEPT_PARTS, PARTS, clean_article
+from pressframe.corpus.load import Article
 
 
 def make_article(text: str) -> Article:

@@ -1,4 +1,4 @@
-"""Tests for pressframe.corpus and the ``python -m pressframe validate`` / ``export`` commands.
+"""Tests for pressframe.corpus.load and the ``python -m pressframe validate`` / ``export`` commands.
 
 Each test copies the real seeds into a temporary corpus folder, breaks one thing, and checks that
 the problem is reported with its file, line and field: as a Problem from validate_corpus, as a
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from pressframe.cli import main
-from pressframe.corpus import CorpusError, Problem, load_corpus, split_lines, validate_corpus
+from pressframe.corpus.load import CorpusError, Problem, load_corpus, split_lines, validate_corpus
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"

@@ -1,11 +1,11 @@
-"""pressframe.designations: gazetteer matching with inflection, spelling variants and compounds."""
+"""pressframe.extract.designations: gazetteer matching with inflection, spelling variants and compounds."""
 
 from __future__ import annotations
 
 import pytest
 
-from pressframe.designations import count_designations, find_in_text, find_mentions
-from pressframe.evaluate import evaluate_designations, load_gold
+from pressframe.evaluation.evaluate import evaluate_designations, load_gold
+from pressframe.extract.designations import count_designations, find_in_text, find_mentions
 
 
 def labels(text: str) -> list[tuple[str, str]]:
@@ -48,7 +48,6 @@ def test_seed_texts_against_blind_annotation(analysis):
 
 # --- the role grammar: names German builds from a role noun (constructed phrases) -------------------
 
-from pressframe.designations import find_in_text  # noqa: E402
 
 
 def designations_in(text: str, event: str = "") -> list[tuple[str, str]]:

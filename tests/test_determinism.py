@@ -15,10 +15,9 @@ import sys
 import nbformat
 import pytest
 
-from pressframe.tables import table_schema
-
-from pressframe.build import book_notebooks, execute_notebook
-from pressframe.paths import repo_root
+from pressframe.base.paths import repo_root
+from pressframe.publish.build import book_notebooks, execute_notebook
+from pressframe.publish.tables import table_schema
 
 
 def _export(out, seed: str) -> dict[str, bytes]:

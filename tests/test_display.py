@@ -1,13 +1,13 @@
-"""pressframe.display: tables escape every cell, TIMEX3 values come with their plain reading, and a table
+"""pressframe.publish.display: tables escape every cell, TIMEX3 values come with their plain reading, and a table
 with nothing to show is a sentence instead."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from pressframe.clean import KEPT_PARTS
-from pressframe.display import full_text, html_table, other_mentions_table, sentence_link, timexes_table
-from pressframe.tables import analyse
+from pressframe.compare.analysis import analyse
+from pressframe.corpus.clean import KEPT_PARTS
+from pressframe.publish.display import full_text, html_table, other_mentions_table, sentence_link, timexes_table
 
 
 def test_html_table_escapes_cells_and_lets_long_headers_wrap_after_underscores():
@@ -46,7 +46,7 @@ def test_the_removed_lines_table_appears_only_when_cleaning_removed_something(ar
 
 
 def test_no_other_dated_mentions_is_no_table_and_the_sentence_says_so():
-    from pressframe.narrative import other_mentions_phrase, unkinded_sentence
+    from pressframe.publish.narrative import other_mentions_phrase, unkinded_sentence
 
     empty = pd.DataFrame(columns=["event_id", "date", "article_id", "sentence_id", "timex", "start"])
     assert other_mentions_table(empty, pd.DataFrame(columns=["sentence_id", "text"]), {}).data == ""

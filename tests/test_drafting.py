@@ -1,13 +1,13 @@
-"""pressframe.drafting and `python -m pressframe add`: a draft row with evidence the corpus check accepts."""
+"""pressframe.extract.drafting and `python -m pressframe add`: a draft row with evidence the corpus check accepts."""
 
 from __future__ import annotations
 
 import shutil
 
+from pressframe.base.paths import repo_root
 from pressframe.cli import main
-from pressframe.corpus import load_corpus
-from pressframe.drafting import draft
-from pressframe.paths import repo_root
+from pressframe.corpus.load import load_corpus
+from pressframe.extract.drafting import draft
 
 SWISS_TEXT = """Gipfel in Pjöngjang
 

@@ -1,13 +1,14 @@
-"""The PDF edition's rewriting of the single-page build (pressframe.edition), on a small constructed page."""
+"""The PDF edition's rewriting of the single-page build (pressframe.publish.edition), on a small constructed page."""
 
 from __future__ import annotations
+
 import base64
 import os
 
 import pytest
 from bs4 import BeautifulSoup
 
-from pressframe.edition import EditionError, Metadata, book_metadata, chapters, print_document, write_pdf
+from pressframe.publish.edition import EditionError, Metadata, book_metadata, chapters, print_document, write_pdf
 
 TOC = """\
 format: jb-book

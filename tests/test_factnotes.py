@@ -1,4 +1,4 @@
-"""pressframe.factnotes: every note quotes words that stand in its sentence and rests on a source the book lists."""
+"""pressframe.compare.factnotes: every note quotes words that stand in its sentence and rests on a source the book lists."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from pressframe import factnotes
-from pressframe.factnotes import VERDICTS, FactNoteError, fact_notes, load_notes, source_label
+from pressframe.compare.factnotes import VERDICTS, FactNoteError, fact_notes, load_notes, source_label
 
 
 def test_every_quoted_text_stands_in_its_sentence(analysis):
@@ -38,7 +38,7 @@ def test_no_page_calls_the_2023_meeting_the_first():
     """The book's own words (the landing page, every chapter's prose), not the titles of the sources it cites."""
     import nbformat
 
-    from pressframe.paths import repo_root
+    from pressframe.base.paths import repo_root
 
     book = repo_root() / "book"
     prose = [(book / "intro.md").read_text(encoding="utf-8")]

@@ -1,15 +1,15 @@
-"""pressframe.frames, .claims and .style: the codebook, salience intervals, claims and style measures."""
+"""pressframe.extract.frames, .claims and .style: the codebook, salience intervals, claims and style measures."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from pressframe.claims import claims_matrix, find_claims
-from pressframe.evaluate import cohen_kappa
-from pressframe.frames import CodebookError, frame_hits, load_codebook, presence, salience
-from pressframe.style import amstad, spelling_counts, syllables
-from pressframe.text import sentences_from_paragraphs
+from pressframe.corpus.text import sentences_from_paragraphs
+from pressframe.evaluation.evaluate import cohen_kappa
+from pressframe.extract.claims import claims_matrix, find_claims
+from pressframe.extract.frames import CodebookError, frame_hits, load_codebook, presence, salience
+from pressframe.extract.style import amstad, spelling_counts, syllables
 
 
 def test_codebook_examples_carry_their_frame():
@@ -65,8 +65,8 @@ def test_style_measures():
 
 
 def test_frame_shares_has_every_frame_and_article(analysis):
-    from pressframe.comparison import frame_shares
-    from pressframe.frames import frame_names
+    from pressframe.compare.comparison import frame_shares
+    from pressframe.extract.frames import frame_names
 
     table = frame_shares(analysis, {"000": "000 SRF"})
     assert list(table.frame) == [f.replace("_", " ") for f in frame_names()]
@@ -74,7 +74,7 @@ def test_frame_shares_has_every_frame_and_article(analysis):
 
 
 def test_kappa_facts_name_the_weakest_frame():
-    from pressframe.evaluate import kappa_facts
+    from pressframe.evaluation.evaluate import kappa_facts
 
     facts = kappa_facts(pd.DataFrame({"frame": ["a_b", "c"], "kappa": [0.2, 0.6]}), "x")
     assert facts == {"x_kappa_mean": pytest.approx(0.4), "x_kappa_min": 0.2, "x_kappa_min_frame": "a b"}
@@ -86,7 +86,7 @@ def test_claims_from_the_tokens_table_are_the_same(analysis):
 
 
 def test_salience_by_unit_is_salience_of_each_unit_alone(analysis):
-    from pressframe.frames import salience_by
+    from pressframe.extract.frames import salience_by
 
     hits = frame_hits(analysis.sentences)
     units = {a: a for a in analysis.sentences.article_id.unique()}
@@ -154,7 +154,7 @@ def test_display_and_body_are_scored_as_zones_of_their_own():
 
 
 def test_claims_scored_against_a_coding():
-    from pressframe.evaluate import evaluate_claims
+    from pressframe.evaluation.evaluate import evaluate_claims
 
     coding = [{"id": "a", "claim": "A", "predefined": True, "texts": {"900": {"body": ["900-1", "900-2"]},
                                                                        "901": {"body": ["901-4"]}}},

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pressframe.glosses import gloss, glosses
-from pressframe.quotes import find_quotes
-from pressframe.summary import textrank
+from pressframe.corpus.glosses import gloss, glosses
+from pressframe.extract.quotes import find_quotes
+from pressframe.extract.summary import textrank
 
 
 def test_every_summary_sentence_of_the_seeds_has_a_gloss(analysis):
@@ -26,8 +26,9 @@ def test_every_german_sentence_and_phrase_the_book_shows_for_the_seeds_has_its_e
     """Every chapter table that shows German (quotations, designations, dates, the full text, the timeline, the
     mocking words) puts English beside it for the seed texts: no "not translated" mark anywhere."""
     from pressframe import comparison, display
-    from pressframe.report import article_report
-    from pressframe.tables import outlet_names, timeline_of
+    from pressframe.compare.analysis import timeline_of
+    from pressframe.corpus.outlets import outlet_names
+    from pressframe.publish.report import article_report
 
     pages = []
     for article_id in sorted(analysis.sentences.article_id.unique()):
@@ -35,7 +36,7 @@ def test_every_german_sentence_and_phrase_the_book_shows_for_the_seeds_has_its_e
         pages += [display.quotes_table(chapter.quotes), display.quotes_table(chapter.scare_quotes, with_speaker=False),
                   display.designations_table(chapter.mentions), display.timexes_table(chapter.timexes),
                   display.full_text(chapter.analysis), display.summary_table(chapter.summary)]
-    outlets, events = outlet_names(analysis), timeline_of(analysis)
+    outlets, events = outlet_names(analysis.articles), timeline_of(analysis)
     from pressframe import sourcing
 
     quotes = find_quotes(analysis.sentences)
@@ -53,7 +54,7 @@ def test_every_german_sentence_and_phrase_the_book_shows_for_the_seeds_has_its_e
 
 def test_a_gloss_translates_what_the_german_says_and_notes_where_it_is_wrong(analysis):
     """003-7 says the ICC warrant was issued "von ihm" (by Putin): the gloss must say so, and a note must flag it."""
-    from pressframe.glosses import note
+    from pressframe.corpus.glosses import note
 
     text = analysis.sentences.set_index("sentence_id").text["003-7"]
     assert "von ihm ausgestellten" in text
@@ -62,7 +63,7 @@ def test_a_gloss_translates_what_the_german_says_and_notes_where_it_is_wrong(ana
 
 
 def test_phrase_glosses_fall_back_to_sentence_glosses():
-    from pressframe.glosses import phrase_gloss
+    from pressframe.corpus.glosses import phrase_gloss
 
     assert phrase_gloss("Spott") == "mockery"
     assert phrase_gloss("Ein Satz, den niemand übersetzt hat.") is None

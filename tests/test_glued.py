@@ -1,4 +1,4 @@
-"""pressframe.glued: a chapter's glued values, listed by name for a reader in JupyterLab."""
+"""pressframe.publish.glued: a chapter's glued values, listed by name for a reader in JupyterLab."""
 
 from __future__ import annotations
 

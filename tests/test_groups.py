@@ -1,8 +1,8 @@
-"""pressframe.groups: the country groups are data, and a group only a metadata row names still has a place."""
+"""pressframe.corpus.groups: the country groups are data, and a group only a metadata row names still has a place."""
 
 from __future__ import annotations
 
-from pressframe.groups import colours, group, group_for_country, group_order, groups_for, known_groups
+from pressframe.corpus.groups import colours, group, group_for_country, group_order, groups_for, known_groups
 
 
 def test_known_groups_come_in_the_files_order_with_distinct_colours():

@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_book, serve
-from pressframe.build import execute_notebook, sync_article_chapters
-from pressframe.corpus import load_corpus
-from pressframe.paths import repo_root
-from pressframe.tables import analyse, removed_table
+
+from pressframe.base.paths import repo_root
+from pressframe.compare.analysis import analyse
+from pressframe.corpus.load import load_corpus
+from pressframe.publish.build import execute_notebook, sync_article_chapters
+from pressframe.publish.tables import removed_table
 
 pytestmark = [pytest.mark.browser]
 

@@ -24,10 +24,11 @@ from pathlib import Path
 import pytest
 
 from pressframe import report
-from pressframe.corpus import load_corpus
-from pressframe.paths import repo_root
-from pressframe.tables import analyse, outlet_names, timeline_of, timexes_of
-from pressframe.timeline import timeline_facts
+from pressframe.base.paths import repo_root
+from pressframe.compare.analysis import analyse, timeline_of, timexes_of
+from pressframe.compare.timeline import timeline_facts
+from pressframe.corpus.load import load_corpus
+from pressframe.corpus.outlets import outlet_names
 
 pytestmark = pytest.mark.browser
 
@@ -165,7 +166,7 @@ def test_the_timeline_chapter_runs_in_jupyterlab_with_its_figure_and_numbers(lab
     glued = run_all_cells(page, *lab, "timeline.ipynb")
     analysis = analyse(load_corpus())
     events = timeline_of(analysis)
-    facts = timeline_facts(events, timexes_of(analysis), [a.article_id for a in analysis.articles], outlet_names(analysis))
+    facts = timeline_facts(events, timexes_of(analysis), [a.article_id for a in analysis.articles], outlet_names(analysis.articles))
     assert glued["n_events"] == str(facts["n_events"]) and glued["n_timexes"] == str(facts["n_timexes"])
     figure = page.locator(".jp-RenderedImage img")
     assert figure.count() >= 1 and figure.first.evaluate("img => img.naturalWidth") > 300

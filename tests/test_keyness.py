@@ -1,4 +1,4 @@
-"""pressframe.keyness: Fightin' Words against a worked example computed by hand."""
+"""pressframe.compare.keyness: Fightin' Words against a worked example computed by hand."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from pressframe.keyness import log_odds
+from pressframe.compare.keyness import log_odds
 
 
 def test_worked_example():

@@ -12,12 +12,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import copy_book
+
 from pressframe import realworld
-from pressframe.corpus import load_corpus
-from pressframe.groups import groups_for
-from pressframe.prose import number
+from pressframe.base.prose import number
+from pressframe.corpus.groups import groups_for
+from pressframe.corpus.load import load_corpus
 
 PYTHON = Path(sys.executable)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pressframe import comparison
-from pressframe.quotes import find_quotes
-from pressframe.report import article_report, facts
-from pressframe.text import sentences_from_paragraphs
+from pressframe.corpus.text import sentences_from_paragraphs
+from pressframe.extract.quotes import find_quotes
+from pressframe.publish.report import article_report, facts
 
 
 def test_naming_counts_are_the_same_in_the_article_and_the_comparison(analysis, articles, seeds_dir):

@@ -1,4 +1,4 @@
-"""pressframe.prose and pressframe.narrative: sentences written from the data, and guards for the rest."""
+"""pressframe.base.prose and pressframe.publish.narrative: sentences written from the data, and guards for the rest."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from pressframe import narrative
-from pressframe.corpus import Article
-from pressframe.prose import GuardError, counted, join, number, require
+from pressframe.base.prose import GuardError, counted, join, number, require
+from pressframe.corpus.load import Article
 
 
 def art(article_id: str, group: str, event: str = "2024 visit", status: str = "inferred") -> Article:
@@ -83,8 +83,8 @@ def test_glosses_sentence_says_which_texts_are_glossed():
 
 
 def _welcome(published_evidence: tuple[str, ...]):
-    from pressframe.timeline import conflicts, timeline
-    from pressframe.timex import timexes_table
+    from pressframe.compare.timeline import conflicts, timeline
+    from pressframe.extract.timex import timexes_table
 
     rows = [("901", "body", "Die Begrüßungszeremonie auf dem Kim-Il-Sung-Platz fand am Mittwoch statt."),
             ("902", "caption", "Putin und Kim bei der Begrüßungszeremonie in Pjöngjang am 20. Juni.")]

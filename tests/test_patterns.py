@@ -1,4 +1,4 @@
-"""pressframe.patterns: a joined pattern table finds exactly what each pattern's finditer finds."""
+"""pressframe.extract.patterns: a joined pattern table finds exactly what each pattern's finditer finds."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from pressframe.designations import _AFTER, _BEFORE, gazetteer
-from pressframe.patterns import PatternSet, simple_case
+from pressframe.extract.designations import _AFTER, _BEFORE, gazetteer
+from pressframe.extract.patterns import PatternSet, simple_case
 
 TEXTS = [
     "Putin und Kim Jong-un trafen sich; Kims Schwester Kim Yo-jong auch.",
@@ -70,8 +70,10 @@ def test_simple_case():
 
 def test_the_real_tables_start_with_a_character_class_and_find_what_each_pattern_finds(analysis):
     """The scan skips positions whose character cannot begin any pattern; nothing else changes."""
-    from pressframe.designations import _gazetteer_patterns
-    from pressframe.timex import _AFTER as TIMEX_AFTER, _BEFORE as TIMEX_BEFORE, _rule_patterns
+    from pressframe.extract.designations import _gazetteer_patterns
+    from pressframe.extract.timex import _AFTER as TIMEX_AFTER
+    from pressframe.extract.timex import _BEFORE as TIMEX_BEFORE
+    from pressframe.extract.timex import _rule_patterns
 
     for table, before, after in ((_gazetteer_patterns(), _BEFORE, _AFTER), (_rule_patterns(), TIMEX_BEFORE, TIMEX_AFTER)):
         assert table.starts.pattern.startswith("[")

@@ -8,8 +8,8 @@ import shutil
 import pypdf
 import pytest
 
-from pressframe.edition import PDF_NAME, build
-from pressframe.paths import repo_root
+from pressframe.base.paths import repo_root
+from pressframe.publish.edition import PDF_NAME, build
 
 pytestmark = pytest.mark.site
 

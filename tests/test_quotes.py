@@ -1,12 +1,12 @@
-"""pressframe.quotes: spans in every mark style, scare quotes apart, speakers resolved by cue and context."""
+"""pressframe.extract.quotes: spans in every mark style, scare quotes apart, speakers resolved by cue and context."""
 
 from __future__ import annotations
 
 import pytest
 
-from pressframe.evaluate import evaluate_quotes, load_gold
-from pressframe.quotes import find_quotes, find_spans
-from pressframe.text import sentences_from_paragraphs
+from pressframe.corpus.text import sentences_from_paragraphs
+from pressframe.evaluation.evaluate import evaluate_quotes, load_gold
+from pressframe.extract.quotes import find_quotes, find_spans
 
 
 def quotes_of(*paragraphs: str):
@@ -180,7 +180,7 @@ def test_a_title_then_a_name_refers_back_by_title():
 
 
 def test_every_kind_is_known():
-    from pressframe.quotes import KINDS
+    from pressframe.extract.quotes import KINDS
 
     found = find_quotes(sentences_from_paragraphs("900", ["«Wir stehen an eurer Seite», sagte Kim.",
                                                           "Ein „Wort“ und eine „Wendung“ von Putin."]))

@@ -1,4 +1,4 @@
-"""pressframe.realworld: the real-article corpus, its blind annotations and the stored scores the book shows.
+"""pressframe.evaluation.realworld: the real-article corpus, its blind annotations and the stored scores the book shows.
 
 The texts live outside the project (../shared/realworld); tests that read them skip where they are absent."""
 
@@ -11,8 +11,15 @@ import pandas as pd
 import pytest
 
 from pressframe import realworld
-from pressframe.realworld import (HALVES, HEADLINE_MEASURES, REALWORLD_SCORE_COLUMNS, headline_figures,
-                                  realworld_facts, same_speaker, stored_scores)
+from pressframe.evaluation.realworld import (
+    HALVES,
+    HEADLINE_MEASURES,
+    REALWORLD_SCORE_COLUMNS,
+    headline_figures,
+    realworld_facts,
+    same_speaker,
+    stored_scores,
+)
 
 needs_texts = pytest.mark.skipif(not realworld.available(),
                                  reason=f"the real-article texts are not on this machine ({realworld.realworld_dir()} "

@@ -1,10 +1,10 @@
-"""pressframe.rouge against hand-computed examples."""
+"""pressframe.evaluation.rouge against hand-computed examples."""
 
 from __future__ import annotations
 
 import pytest
 
-from pressframe.rouge import lcs_length, rouge, rouge_tokens
+from pressframe.evaluation.rouge import lcs_length, rouge, rouge_tokens
 
 
 def test_hand_computed_example():

@@ -11,10 +11,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import site_pages
-from pressframe.edition import PDF_NAME
-from pressframe.tables import table_schema
+
+from pressframe.publish.edition import PDF_NAME
+from pressframe.publish.tables import table_schema
 
 pytestmark = pytest.mark.site
 

@@ -1,4 +1,4 @@
-"""pressframe.sitebuild: Sphinx runs only when something the site is made from changed."""
+"""pressframe.publish.sitebuild: Sphinx runs only when something the site is made from changed."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import subprocess
 import pytest
 
 from pressframe import sitebuild
-from pressframe.paths import repo_root
-from pressframe.sitebuild import build_site, is_current, site_digest
+from pressframe.base.paths import repo_root
+from pressframe.publish.sitebuild import build_site, is_current, site_digest
 
 
 @pytest.fixture

@@ -1,12 +1,12 @@
-"""pressframe.sourcing: attribution of body sentences, sources per text, headlines against the body, echoes."""
+"""pressframe.extract.sourcing: attribution of body sentences, sources per text, headlines against the body, echoes."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from pressframe import sourcing
-from pressframe.quotes import find_quotes
-from pressframe.text import sentences_from_paragraphs
+from pressframe.corpus.text import sentences_from_paragraphs
+from pressframe.extract.quotes import find_quotes
 
 
 def _attributed(*paragraphs):

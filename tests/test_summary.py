@@ -1,11 +1,11 @@
-"""pressframe.summary: TextRank picks central sentences, keeps text order, ignores the text's own summary."""
+"""pressframe.extract.summary: TextRank picks central sentences, keeps text order, ignores the text's own summary."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from pressframe.summary import content_stems, lead, pagerank, references, textrank
-from pressframe.text import sentences_from_paragraphs
+from pressframe.corpus.text import sentences_from_paragraphs
+from pressframe.extract.summary import content_stems, lead, pagerank, references, textrank
 
 
 def test_pagerank_of_a_star_ranks_the_centre_first():

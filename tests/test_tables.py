@@ -1,4 +1,4 @@
-"""pressframe.tables: the exported CSVs have the documented columns, resolve to each other, and are deterministic."""
+"""pressframe.publish.tables: the exported CSVs have the documented columns, resolve to each other, and are deterministic."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import csv
 
 import pandas as pd
 
-from pressframe.corpus import load_corpus
-from pressframe.tables import columns, export, table_schema
+from pressframe.corpus.load import load_corpus
+from pressframe.publish.tables import columns, export, table_schema
 
 
 def read(path):
@@ -63,8 +63,8 @@ def test_two_exports_are_byte_identical(tmp_path, seeds_dir):
 
 
 def test_outlet_names_drop_the_bracketed_note(analysis):
-    from pressframe.tables import outlet_names, short_outlet
+    from pressframe.corpus.outlets import outlet_names, short_outlet
 
     assert short_outlet("Le Monde (translated editorial)") == "Le Monde"
-    assert outlet_names(analysis)["003"] == "attributed to Le Monde"   # the text does not name it
-    assert outlet_names(analysis)["000"] == "SRF"
+    assert outlet_names(analysis.articles)["003"] == "attributed to Le Monde"   # the text does not name it
+    assert outlet_names(analysis.articles)["000"] == "SRF"

@@ -1,4 +1,4 @@
-"""Tests for pressframe.text: sentences, tokens, stems, stopwords and the sentences table.
+"""Tests for pressframe.corpus.text: sentences, tokens, stems, stopwords and the sentences table.
 
 Hard constructed cases (ordinals before months and counted nouns, years ending a sentence,
 abbreviations, German „…“, Swiss «…» and ‹…›, straight "…" quotes) and real lines from seeds/.
@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pressframe.clean import PIECE_COLUMNS
-from pressframe.text import SENTENCE_COLUMNS, sentences_table, split_sentences, stem, stopwords, tokenize
+from pressframe.corpus.clean import PIECE_COLUMNS
+from pressframe.corpus.text import SENTENCE_COLUMNS, sentences_table, split_sentences, stem, stopwords, tokenize
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -222,7 +222,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
 
 
 def test_tokenize_is_nltks_tokenizer_on_every_sentence_and_hard_marks(analysis) -> None:
-    from pressframe.text import _word_tokenizer
+    from pressframe.corpus.text import _word_tokenizer
 
     extra = ["Ko\u0308nig ½ x\u203fy a\u200db \x1c ² Kč ſ Kelvin\u212a", *[t for t, _ in (p.values for p in TOKENS)]]
     for text in [*analysis.sentences.text, *extra]:
@@ -280,8 +280,8 @@ def test_sentences_table_ids_and_offsets() -> None:
 
 
 def test_sentences_table_on_the_corpus_resolves_every_id() -> None:
-    from pressframe.clean import clean_corpus
-    from pressframe.corpus import load_corpus
+    from pressframe.corpus.clean import clean_corpus
+    from pressframe.corpus.load import load_corpus
 
     articles = {a.article_id: a for a in load_corpus(SEEDS)}
     table = sentences_table(clean_corpus(list(articles.values())))

@@ -1,4 +1,4 @@
-"""pressframe.timeline: dated mentions, merged into events across texts, conflicts and what each text leaves out."""
+"""pressframe.compare.timeline: dated mentions, merged into events across texts, conflicts and what each text leaves out."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from pressframe.tables import timeline_of
-from pressframe.narrative import unkinded_sentence
-from pressframe.text import sentences_from_paragraphs
-from pressframe.timeline import OTHER_KIND, OTHER_LABEL, TIMELINE_COLUMNS, conflicts, coverage, first_date, span, timeline
-from pressframe.timex import timexes_table
+from pressframe.compare.analysis import timeline_of
+from pressframe.compare.timeline import OTHER_KIND, OTHER_LABEL, TIMELINE_COLUMNS, conflicts, coverage, first_date, span, timeline
+from pressframe.corpus.text import sentences_from_paragraphs
+from pressframe.extract.timex import timexes_table
+from pressframe.publish.narrative import unkinded_sentence
 
 PUBLISHED = {"901": date(2024, 6, 19), "902": date(2024, 6, 19), "903": date(2024, 6, 20)}
 

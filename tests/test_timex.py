@@ -1,4 +1,4 @@
-"""pressframe.timex: every rule of the table, the resolvers against the publication date, and numbers that are not time."""
+"""pressframe.extract.timex: every rule of the table, the resolvers against the publication date, and numbers that are not time."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from pressframe.evaluate import evaluate_timexes, timex_case_scores
-from pressframe.timex import RuleError, find_timexes, load_rules, reading, tense
+from pressframe.evaluation.evaluate import evaluate_timexes, timex_case_scores
+from pressframe.extract.timex import RuleError, find_timexes, load_rules, reading, tense
 
 RULES = load_rules().rules
 
@@ -31,7 +31,7 @@ def test_every_rule_tags_its_examples_and_not_its_near_misses(rule):
 
 
 def _matches(text):
-    from pressframe.timex import _matches as matches
+    from pressframe.extract.timex import _matches as matches
     return matches(text)
 
 
@@ -95,7 +95,7 @@ def test_a_broken_rule_names_the_file_rule_and_field(tmp_path):
 
 
 def test_the_five_texts_against_our_annotation(analysis):
-    from pressframe.timex import timexes_table
+    from pressframe.extract.timex import timexes_table
 
     timexes = timexes_table(analysis.sentences, {a.article_id: a.published for a in analysis.articles})
     scores, _ = evaluate_timexes(analysis.articles, analysis.sentences, timexes)
@@ -108,7 +108,7 @@ def test_the_constructed_cases():
 
 
 def test_held_out_comparison_keeps_the_first_run():
-    from pressframe.evaluate import compare_timex_runs, first_run
+    from pressframe.evaluation.evaluate import compare_timex_runs, first_run
 
     table = compare_timex_runs("timex_heldout")
     assert list(table["F1 first run"]) == list(first_run("timex_heldout").f1)
@@ -162,9 +162,9 @@ def test_what_real_news_needed(text, published, expected):
 
 
 def test_datelines_date_the_page_in_a_table_of_their_own():
-    from pressframe.clean import clean_article
-    from pressframe.corpus import Article
-    from pressframe.timex import DATELINE_COLUMNS, dateline_timexes
+    from pressframe.corpus.clean import clean_article
+    from pressframe.corpus.load import Article
+    from pressframe.extract.timex import DATELINE_COLUMNS, dateline_timexes
 
     article = Article(article_id="999", file="999_t.txt", outlet="Test", country_group="German", event="test",
                       published=date(2024, 11, 10), published_status="inferred",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from pressframe.paths import repo_root
+from pressframe.base.paths import repo_root
 
 
 def load():

@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .corpus import CorpusError, load_corpus
-from .paths import corpus_dir
+from .base.paths import corpus_dir
+from .corpus.load import CorpusError, load_corpus
 
 EXIT_BAD_INPUT = 2
 
@@ -25,7 +25,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .tables import export
+    from .publish.tables import export
 
     for path in export(args.dir, args.corpus):
         print(f"wrote {path}")
@@ -33,7 +33,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _chapters(args: argparse.Namespace) -> int:
-    from .build import sync_article_chapters
+    from .publish.build import sync_article_chapters
 
     written, removed = sync_article_chapters(args.book, args.corpus)
     for path in written:
@@ -47,7 +47,7 @@ def _chapters(args: argparse.Namespace) -> int:
 def _execute(args: argparse.Namespace) -> int:
     from nbclient.exceptions import CellExecutionError
 
-    from .build import book_notebooks, execute_book
+    from .publish.build import book_notebooks, execute_book
 
     try:
         executed = execute_book(args.book, force=args.force)
@@ -65,8 +65,8 @@ def _execute(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
-    from .edition import EditionError, build
-    from .paths import repo_root
+    from .base.paths import repo_root
+    from .publish.edition import EditionError, build
 
     try:
         target, written = build(repo_root(), output=args.output, target=args.target)
@@ -80,8 +80,8 @@ def _pdf(args: argparse.Namespace) -> int:
 def _site(args: argparse.Namespace) -> int:
     import subprocess
 
-    from .paths import repo_root
-    from .sitebuild import build_site
+    from .base.paths import repo_root
+    from .publish.sitebuild import build_site
 
     try:
         ran = build_site(repo_root(), args.builder, force=args.force)
@@ -95,7 +95,7 @@ def _site(args: argparse.Namespace) -> int:
 
 
 def _realworld(args: argparse.Namespace) -> int:
-    from .realworld import RealworldMissing, score_realworld, write_scores
+    from .evaluation.realworld import RealworldMissing, score_realworld, write_scores
 
     try:
         table = score_realworld()
@@ -116,7 +116,7 @@ def pd_options():
 
 
 def _add(args: argparse.Namespace) -> int:
-    from .drafting import draft, format_draft, write
+    from .extract.drafting import draft, format_draft, write
 
     if not args.file.is_file():
         print(f"error: {args.file}: no such file", file=sys.stderr)

@@ -1,0 +1,482 @@
+"""Split every line of a scraped text into its parts, with the reason for each decision.
+
+A part is one of ``PARTS``. Most lines are one piece; a line that holds two things glued together
+(a kicker run into the headline, a dateline or agency credit opening a paragraph, a caption and
+its photo credit, interface labels inside an author box, a list marker and its item) is split into
+pieces whose texts, concatenated, give the line back exactly. The rules are general (shapes,
+positions, the outlet named in the metadata and the patterns in ``data/cleaning.yml``), never a
+list of particular lines.
+
+Three principles hold whatever a page looks like:
+
+- running text (a line of several sentences, a sentence that ends in a full stop, or a long
+  sentence with a finite verb) is never removed for where it stands; only a pattern that says what
+  it is (a byline, the site describing itself) removes it;
+- the headline is looked for among the lines before the first paragraph of running text; a text
+  whose stored copy starts below its headline has none, and no later line is promoted;
+- datelines, "Stand:" stamps, bylines, agency and photo credits get parts of their own, so that a
+  dateline's date stays available as evidence for the publication date.
+
+Invariant (tested): the pieces of all lines, kept and removed, reproduce the text exactly once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import pandas as pd
+import yaml
+
+from ..base.paths import DATA_DIR
+from .load import Article
+
+PARTS = ("title", "kicker", "standfirst", "key_point", "subheading", "body", "caption",
+         "dateline", "byline", "credit", "source", "boilerplate")
+KEPT_PARTS = ("title", "kicker", "standfirst", "key_point", "subheading", "body", "caption")
+"""Parts that carry the article's content and go on to sentence splitting; the others are removed."""
+RUNNING_PARTS = ("standfirst", "body")
+"""Parts that hold running text: cleaning never removes a piece it reads as running text."""
+
+PIECE_COLUMNS = ("article_id", "line_no", "piece", "char_start", "char_end", "text", "part", "reason")
+
+_SENTENCE_END = re.compile(r"[.!?…:][\"'“”«»‹›’)\]]*$")
+_FULL_STOP = re.compile(r"[.!…][\"'“”«»‹›’)\]]*$")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'“”«»‹›’)]*\s+(?=[\"'„“«»‹›(]?[A-ZÄÖÜ0-9])")
+_NAME_LINE = re.compile(r"[A-ZÄÖÜ][a-zäöüéèàß]+(?:[- ][A-ZÄÖÜ][a-zäöüéèàß]+){1,2}")
+_WORD = re.compile(r"[\wÄÖÜäöüß]+(?:[-'’][\wÄÖÜäöüß]+)*")
+_SPEAKER_LABEL = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]*(?: [A-ZÄÖÜ][\wäöüß.-]*){0,2}:\s")
+
+
+class _Table(tuple):
+    """Patterns with their reasons, in order, and all of them joined: most pieces match none of a table, and
+    one search of the joined pattern says so."""
+
+    def __new__(cls, rows):
+        rows = tuple(rows)
+        table = super().__new__(cls, rows)
+        try:
+            table.any = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, *_ in rows)) if rows else None
+        except re.error:          # patterns that share group names cannot be joined: try them one by one
+            table.any = None
+        return table
+
+
+@dataclass(frozen=True)
+class Rules:
+    boilerplate: tuple[tuple[re.Pattern, str], ...]
+    inline_chrome: tuple[tuple[re.Pattern, str, str], ...]   # pattern, reason, reason for the rest of its line
+    interface_labels: re.Pattern          # one label
+    interface_run: re.Pattern             # a piece made of two or more labels
+    credit: tuple[tuple[re.Pattern, str], ...]
+    credit_lines: tuple[tuple[re.Pattern, str], ...]
+    dateline_openers: tuple[tuple[re.Pattern, str], ...]
+    dateline_closers: tuple[tuple[re.Pattern, str], ...]
+    dateline_lines: tuple[tuple[re.Pattern, str], ...]
+    bylines: tuple[tuple[re.Pattern, str], ...]
+    self_description: tuple[tuple[re.Pattern, str], ...]
+    source: tuple[tuple[re.Pattern, str], ...]
+    caption_markers: tuple[tuple[re.Pattern, str], ...]
+    list_marker: re.Pattern
+    glued_sentence: re.Pattern
+    glued_kicker: re.Pattern
+    kicker_before: re.Pattern
+    subject_verb: re.Pattern
+    finite_verbs: frozenset[str]
+    question_words: tuple[str, ...]
+    cut_words: frozenset[str]
+    shape: dict
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """The cleaning rules from ``data/cleaning.yml``, compiled once."""
+    raw = yaml.safe_load((DATA_DIR / "cleaning.yml").read_text(encoding="utf-8"))
+    places = "|".join(map(re.escape, sorted(raw["dateline_places"], key=len, reverse=True)))
+    agencies = "|".join(map(re.escape, sorted(raw["agencies"], key=len, reverse=True)))
+
+    def expand(pattern: str) -> str:
+        return pattern.replace("{places}", places).replace("{agencies}", agencies)
+
+    def table(name: str) -> _Table:
+        return _Table((re.compile(expand(row["pattern"])), row["reason"]) for row in raw[name])
+
+    labels = "|".join(map(re.escape, raw["interface_labels"]))
+    finite = frozenset(raw["kicker"]["finite_verbs"])
+    verbs = "|".join(map(re.escape, sorted(finite, key=len, reverse=True)))
+    starters = "|".join(map(re.escape, raw["kicker"]["headline_starters"]))
+    return Rules(
+        boilerplate=table("boilerplate"),
+        inline_chrome=tuple((re.compile(row["pattern"]), row["reason"], row["rest"]) for row in raw["inline_chrome"]),
+        interface_labels=re.compile(labels),
+        interface_run=re.compile(f"(?:{labels}){{2,}}"),
+        credit=table("credit"),
+        credit_lines=table("credit_lines"),
+        dateline_openers=table("dateline_openers"),
+        dateline_closers=table("dateline_closers"),
+        dateline_lines=table("dateline_lines"),
+        bylines=table("bylines"),
+        self_description=table("self_description"),
+        source=table("source"),
+        caption_markers=table("caption_markers"),
+        list_marker=re.compile(raw["list_marker"]),
+        glued_sentence=re.compile(raw["glued_sentence"]),
+        glued_kicker=re.compile(raw["kicker"]["glued"]),
+        kicker_before=re.compile(r"(?<=[\w\"“”»«)]) (?=(?:" + starters + r")\s)"),
+        subject_verb=re.compile(r"(?<=[\w\"“”»«)]) (?=[A-ZÄÖÜ][\wäöüß-]+ (?:" + verbs + r")(?:\s|$))"),
+        finite_verbs=finite,
+        question_words=tuple(raw["kicker"]["question_words"]),
+        cut_words=frozenset(raw["cut_words"]),
+        shape=dict(raw["shape"]),
+    )
+
+
+@dataclass
+class _Piece:
+    line_no: int
+    start: int
+    end: int
+    text: str
+    role: str = ""          # what splitting found: "", "blank", "marker", "item", "credit", "interface",
+                            # "captioned", "dateline", "chrome", "boxed"
+    reason: str = ""        # the splitting reason, for pieces whose part splitting already decides
+    part: str = ""
+
+
+def _cut(line_no: int, line: str, a: int, b: int, role: str, reason: str = "") -> _Piece:
+    return _Piece(line_no, a, b, line[a:b], role, reason)
+
+
+def _split_line(line_no: int, line: str, rules: Rules) -> list[_Piece]:
+    """Cut one line into pieces: a list marker, a dateline and agency credit that open it, chrome in its
+    middle, the sentences of what is left, a trailing date stamp or photo credit; offsets index the line."""
+    if not line.strip():
+        return [_Piece(line_no, 0, len(line), line, "blank", "blank line (layout)")]
+    head: list[_Piece] = []
+    start, role = 0, ""
+    marker = rules.list_marker.match(line)
+    if marker:
+        head.append(_cut(line_no, line, 0, marker.end(), "marker", "list marker (layout)"))
+        start, role = marker.end(), "item"
+    for pattern, reason in rules.dateline_openers:
+        found = pattern.match(line, start)
+        if found and len(line) - found.end() > 20:
+            head.append(_cut(line_no, line, start, found.end("dateline"), "dateline", reason))
+            if found.group("credit"):
+                head.append(_cut(line_no, line, found.end("dateline"), found.end("credit"), "credit",
+                                 "agency credit opening the paragraph"))
+            start = found.end()
+            break
+    tail: list[_Piece] = []
+    end = len(line)
+    rest = line[start:].strip()
+    whole_dateline = len(rest) <= rules.shape["chrome_max_chars"] and _match(rules.dateline_lines, rest)
+    closers = rules.dateline_closers if not whole_dateline else ()
+    for pattern, reason in closers:
+        found = pattern.search(line, start)
+        if found and found.start() > start:
+            tail.append(_cut(line_no, line, found.start(), end, "dateline", reason))
+            end = found.start()
+            break
+    for pattern, reason in rules.credit:
+        found = pattern.search(line, start, end)
+        if found and found.start() > start:
+            tail.insert(0, _cut(line_no, line, found.start(), end, "credit", reason))
+            end, role = found.start(), "captioned"
+            break
+    middle: list[tuple[int, int, str, str]] = [(start, end, role, "")]
+    for pattern, reason, rest in rules.inline_chrome:
+        found = pattern.search(line, start, end)
+        if found:
+            middle = [(start, found.start(), "boxed", rest), (found.start(), found.end(), "chrome", reason),
+                      (found.end(), end, "boxed", rest)]
+            break
+    pieces = head
+    for a, b, piece_role, reason in middle:
+        if not line[a:b].strip() and piece_role == "boxed":
+            if a < b:
+                pieces.append(_cut(line_no, line, a, b, "blank", "space between pieces (layout)"))
+            continue
+        if piece_role == "chrome":
+            pieces.append(_cut(line_no, line, a, b, "chrome", reason))
+            continue
+        cuts = [a] + [m.start() for m in rules.glued_sentence.finditer(line, a, b)] + [b]
+        for x, y in zip(cuts, cuts[1:]):
+            text = line[x:y]
+            if rules.interface_run.fullmatch(text):
+                for found in rules.interface_labels.finditer(text):
+                    pieces.append(_cut(line_no, line, x + found.start(), x + found.end(), "interface",
+                                       "interface labels run together into one word"))
+            else:
+                pieces.append(_cut(line_no, line, x, y, piece_role, reason))
+    return pieces + tail
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _sentence_count(text: str) -> int:
+    return len(_SENTENCE_BREAK.findall(text.strip())) + 1
+
+
+def _has_finite_verb(text: str, rules: Rules) -> bool:
+    return any(word.lower() in rules.finite_verbs for word in _words(text))
+
+
+def is_running_text(text: str, rules: Rules | None = None) -> bool:
+    """Running text: several sentences, a sentence of four or more words ending in a full stop (or "!",
+    "…"), a sentence the stored copy cuts off after an article, preposition or conjunction, or a long
+    sentence with a finite verb even where the stored text cuts it off."""
+    rules = rules or load_rules()
+    stripped, words = text.strip(), _words(text)
+    if len(words) < 2:
+        return False
+    if _sentence_count(stripped) >= 2 and len(words) >= 6:
+        return True
+    if _FULL_STOP.search(stripped) and len(words) >= 4:
+        return True
+    if len(words) >= rules.shape["cut_min_words"] and words[-1] in rules.cut_words and stripped[-1:].isalpha():
+        return True       # cut off after an article, preposition or conjunction: a sentence the copy breaks off
+    return (len(words) >= rules.shape["running_min_words"] and not stripped.endswith(("?", ":"))
+            and _has_finite_verb(stripped, rules))
+
+
+def _headline_shaped(text: str, max_words: int) -> bool:
+    stripped = text.strip()
+    return not stripped.endswith((".", "…", ":")) and 0 < len(stripped.split()) <= max_words
+
+
+def _match(table: _Table, text: str) -> str:
+    """The reason of the first pattern of ``table`` that matches ``text``, or ""."""
+    if table.any is not None and not table.any.search(text):
+        return ""
+    return next((reason for pattern, reason in table if pattern.search(text)), "")
+
+
+def _author_names(pieces: list[_Piece]) -> dict[int, str]:
+    """Name-shaped short lines that a later piece takes up as the subject of a sentence ("X ist …")."""
+    found = {}
+    for i, piece in enumerate(pieces):
+        name = piece.text.strip()
+        if piece.role or not _NAME_LINE.fullmatch(name):
+            continue
+        bio = re.compile(re.escape(name) + r" [a-zäöü]")
+        if any(bio.match(later.text.strip()) for later in pieces[i + 1 :]):
+            found[i] = name
+    return found
+
+
+def _outlet_words(outlet: str) -> re.Pattern | None:
+    """The outlet's own name as the metadata gives it ("Heute (heute.at)" -> "Heute"), as a whole word."""
+    name = outlet.split(" (")[0].strip()
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.IGNORECASE) if name else None
+
+
+def _split_kicker(piece: _Piece, rules: Rules) -> tuple[_Piece, _Piece] | None:
+    """A kicker printed on the headline's line, as two pieces: glued ("…FreundePutin fleht …"), or
+    before a capitalised article ("Treffen von Putin und Kim Die Allianz …"), or before a one-word
+    subject and its finite verb ("Russlands Pakt mit Nordkorea Putin wird vorgeführt")."""
+    text = piece.text
+    for pattern in (rules.glued_kicker, rules.kicker_before, rules.subject_verb):
+        glued = pattern is rules.glued_kicker
+        for found in pattern.finditer(text):
+            cut = found.start() if glued else found.end()
+            kicker, title = text[:cut], text[cut:]
+            if len(_words(kicker)) < 2 or len(_words(title)) < 2 or _SENTENCE_END.search(kicker.strip()):
+                continue
+            if pattern is rules.subject_verb and (not any(w[:1].islower() for w in _words(kicker))
+                                                  or len(_words(title)) < 3 or kicker.startswith(rules.question_words)):
+                continue
+            if not glued and _has_finite_verb(kicker, rules):     # glue is evidence enough
+                continue
+            at = piece.start + cut
+            return (replace(piece, end=at, text=kicker, role="", part="kicker",
+                            reason="kicker printed on the headline's line"),
+                    replace(piece, start=at, text=title, role="", part="title",
+                            reason="headline, after the kicker printed on its line"))
+    return None
+
+
+def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
+    """Give every piece a part and a reason; returns the pieces (a kicker on the headline's line adds one)."""
+    shape = rules.shape
+    own_name = _outlet_words(outlet)
+    texts = [p.text.strip() for p in pieces]
+    open_ = [p.role in ("", "item", "captioned", "boxed") for p in pieces]
+    running = [open_[i] and is_running_text(texts[i], rules) for i in range(len(pieces))]
+    names = _author_names(pieces)
+    seen: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        if open_[i] and len(text.split()) >= 4:
+            seen[text] = seen.get(text, 0) + 1
+
+    def decide(i: int, part: str, reason: str) -> None:
+        pieces[i].part, pieces[i].reason = part, reason
+
+    # 1. what the piece itself says it is
+    author = None
+    for i, piece in enumerate(pieces):
+        text = texts[i]
+        if piece.role in ("blank", "marker", "interface", "chrome"):
+            decide(i, "boilerplate", piece.reason)
+        elif piece.role == "credit":
+            decide(i, "credit", piece.reason)
+        elif piece.role == "dateline":
+            decide(i, "dateline", piece.reason)
+        elif piece.role == "boxed":
+            decide(i, "byline", piece.reason)
+        elif (short := len(text) <= shape["chrome_max_chars"]) and (rule := _match(rules.boilerplate, text)):
+            decide(i, "boilerplate", rule)
+        elif short and (rule := _match(rules.dateline_lines, text)):
+            decide(i, "dateline", rule)
+        elif short and (rule := _match(rules.credit_lines, text)):
+            decide(i, "credit", rule)
+        elif short and (rule := _match(rules.bylines, text)):
+            decide(i, "byline", rule)
+        elif i in names:
+            author = names[i]
+            decide(i, "byline", "author's name: a later sentence is about this person")
+        elif author and text.startswith(author + " "):
+            decide(i, "byline", "sentence about the author (author box)")
+        elif author and _previous_text(pieces, i) == author and _headline_shaped(text, 6):
+            decide(i, "byline", "line under the author's name (role)")
+        elif (own_name and own_name.search(text) and not running[i] and len(text.split()) <= 4
+              and not _match(rules.source, text)):
+            decide(i, "byline", "short line naming the outlet itself (desk or author line)")
+        elif short and (rule := _match(rules.source, text)):
+            decide(i, "source", rule)
+
+    # 2. at the top, above everything headline-shaped: the site describing itself ("… für Sie", its own name)
+    top = [i for i in range(len(pieces)) if open_[i] and texts[i]][: shape["top_pieces"]]
+    for i in top:
+        piece = pieces[i]
+        if _headline_shaped(texts[i], shape["headline_max_words"]) and not running[i]:
+            break
+        if piece.part:
+            continue
+        if rule := _match(rules.self_description, texts[i]):
+            decide(i, "boilerplate", rule)
+        elif own_name and own_name.search(texts[i]) and len(texts[i].split()) <= shape["kicker_max_words"] * 2:
+            decide(i, "boilerplate", "names the outlet itself above the headline (the site's self-description)")
+
+    undecided = [i for i, p in enumerate(pieces) if not p.part]
+    first_running = next((i for i in undecided if running[i]), len(pieces))
+    last_running = max((i for i in undecided if running[i]), default=-1)
+
+    # 3. the header: headline and kicker, before the first running text
+    header = [i for i in undecided if i < first_running]
+    candidates = [i for i in header if _headline_shaped(texts[i], shape["headline_max_words"]) and pieces[i].role == ""]
+    title = next((i for i in candidates if len(texts[i].split()) >= shape["headline_min_words"]),
+                 candidates[0] if candidates else None)
+    split_title = None
+    for i in header:
+        if i == title:
+            split_title = _split_kicker(pieces[i], rules)
+            decide(i, "title", "first line shaped like a headline, before the first paragraph")
+        elif title is not None and i < title and i in candidates and len(texts[i].split()) <= shape["kicker_max_words"] \
+                and all(j not in undecided or pieces[j].role == "blank" for j in range(i + 1, title)):
+            decide(i, "kicker", "short line right above the headline")
+
+    # 4. the rest, in order
+    standfirst_done, body_started = title is None, False
+    interview = any(running[i] and _SPEAKER_LABEL.match(texts[i]) for i in undecided)
+    following = {i: j for i, j in zip(undecided, undecided[1:])}
+    title_text = texts[title] if title is not None else None
+
+    def next_is(i: int, test) -> bool:
+        j = following.get(i)
+        return j is not None and test(j)
+
+    for i in undecided:
+        piece, text = pieces[i], texts[i]
+        if piece.part:
+            continue
+        if text == title_text:
+            decide(i, "boilerplate", "repeats the headline")
+        elif piece.role == "captioned":
+            decide(i, "caption", "carries a photo credit")
+        elif seen.get(text, 0) >= 2:
+            decide(i, "caption", "printed twice, as an image's description and its caption")
+        elif rule := _match(rules.caption_markers, text):
+            decide(i, "caption", rule)
+        elif next_is(i, lambda j: pieces[j].role == "captioned" or seen.get(texts[j], 0) >= 2) \
+                and _headline_shaped(text, shape["subheading_max_words"]):
+            decide(i, "caption", "image description right above a credited caption")
+        elif _next_line_is_credit(pieces, i) and len(text) <= shape["caption_max_chars"]:
+            decide(i, "caption", "right above a photo credit")
+        elif piece.role == "item":
+            if i > last_running:
+                decide(i, "source", "list after the last paragraph (sources, related links)")
+            elif not body_started and running[i]:
+                decide(i, "key_point", "list item before the body")
+            elif not body_started:
+                decide(i, "boilerplate", "short list item before the body (navigation breadcrumb)")
+            else:
+                decide(i, "body", "list item between paragraphs")
+        elif running[i]:
+            short = len(text) <= shape["standfirst_max_chars"] and _sentence_count(text) <= shape["standfirst_max_sentences"]
+            if not standfirst_done and short and i != last_running:
+                decide(i, "standfirst", "first paragraph after the headline, short")
+            else:
+                decide(i, "body", "paragraph of running text")
+                body_started = True
+            standfirst_done = True
+        elif interview and text.endswith("?"):
+            decide(i, "body", "an interview's question")
+        elif text.endswith(":") and len(text.split()) >= 3 and next_is(i, lambda j: running[j]):
+            decide(i, "body", "introduces the paragraph after it (ends in a colon)")
+        elif i > last_running:
+            decide(i, "boilerplate", "after the last paragraph and not running text (site navigation)")
+        elif i < first_running or not body_started:
+            decide(i, "boilerplate", "short line between headline and first paragraph (site chrome)")
+        elif _headline_shaped(text, shape["subheading_max_words"]) and next_is(i, lambda j: running[j]):
+            decide(i, "subheading", "short line without a full stop, followed by a paragraph")
+        else:
+            decide(i, "boilerplate", "neither running text nor a heading of it (site chrome)")
+    if split_title is not None:
+        at = pieces.index(pieces[title])
+        pieces[at : at + 1] = list(split_title)
+    return pieces
+
+
+def _previous_text(pieces: list[_Piece], i: int) -> str:
+    """The text of the nearest non-blank piece before ``i``, stripped."""
+    return next((p.text.strip() for p in reversed(pieces[:i]) if p.role != "blank"), "")
+
+
+def _next_line_is_credit(pieces: list[_Piece], i: int) -> bool:
+    """Whether the next non-blank piece after ``i`` is a credit standing on a line of its own."""
+    for piece in pieces[i + 1 :]:
+        if piece.role == "blank":
+            continue
+        return piece.part == "credit" and piece.role != "credit" and piece.line_no != pieces[i].line_no
+    return False
+
+
+def _piece_rows(article: Article) -> list[tuple]:
+    """The rows of ``clean_article``, as tuples in ``PIECE_COLUMNS`` order."""
+    rules = load_rules()
+    pieces = [p for n, line in enumerate(article.lines, start=1) for p in _split_line(n, line, rules)]
+    pieces = _classify(pieces, rules, article.outlet)
+    rows, line_no, piece = [], None, 0
+    for p in pieces:                     # a line's pieces are adjacent: number them within it
+        piece = piece + 1 if p.line_no == line_no else 0
+        line_no = p.line_no
+        rows.append((article.article_id, p.line_no, piece, p.start, p.end, p.text, p.part, p.reason))
+    return rows
+
+
+def clean_article(article: Article) -> pd.DataFrame:
+    """One row per piece of every line of ``article``: the columns of ``PIECE_COLUMNS``, in text order."""
+    return pd.DataFrame(_piece_rows(article), columns=list(PIECE_COLUMNS))
+
+
+def clean_corpus(articles: list[Article]) -> pd.DataFrame:
+    """The pieces of every article, stacked in corpus order (see ``clean_article``).
+
+    One table built once from all rows: a table per article, concatenated, costs more than the cleaning."""
+    if not articles:
+        return pd.DataFrame(columns=list(PIECE_COLUMNS))
+    return pd.DataFrame([row for article in articles for row in _piece_rows(article)], columns=list(PIECE_COLUMNS))
