@@ -94,3 +94,19 @@ def test_empty_tables_become_a_note():
 
     html = quotes_table(pd.DataFrame(columns=list(QUOTE_COLUMNS))).data
     assert "<table" not in html and "None in this text." in html
+
+
+def test_every_glossary_term_is_linked_from_a_chapter():
+    """The glossary says chapters link a term where they first use it: each entry has at least one link."""
+    import re
+
+    book = repo_root() / "book"
+    entries = (book / "appendix" / "glossary.md").read_text(encoding="utf-8").split("```{glossary}")[1].split("```")[0]
+    terms = {line.strip().lower() for line in entries.splitlines() if line.strip() and not line.startswith(" ")}
+    sources = [(p.read_text(encoding="utf-8") if p.suffix == ".md" else
+                "\n".join(c.source for c in nbformat.read(p, as_version=4).cells if c.cell_type == "markdown"))
+               for p in sorted(book.rglob("*")) if p.suffix in (".md", ".ipynb") and p.name != "glossary.md"]
+    sources += [p.read_text(encoding="utf-8") for p in sorted((repo_root() / "src" / "pressframe").rglob("*.py"))]
+    linked = {(m.group(2) or m.group(1)).strip().lower()
+              for text in sources for m in re.finditer(r"\{term\}`([^`<]+?)(?:\s*<([^>]+)>)?`", text)}
+    assert len(terms) > 30 and terms - linked == set()

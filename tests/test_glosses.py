@@ -25,8 +25,9 @@ def test_untranslated_sentence_has_no_gloss():
 def test_every_german_sentence_and_phrase_the_book_shows_for_the_seeds_has_its_english(analysis, seeds_dir):
     """Every chapter table that shows German (quotations, designations, dates, the full text, the timeline, the
     mocking words) puts English beside it for the seed texts: no "not translated" mark anywhere."""
-    from pressframe import comparison, display
+    from pressframe import comparison, display, translation
     from pressframe.compare.analysis import timeline_of
+    from pressframe.compare.factnotes import fact_notes
     from pressframe.corpus.outlets import outlet_names
     from pressframe.publish.report import article_report
 
@@ -46,7 +47,9 @@ def test_every_german_sentence_and_phrase_the_book_shows_for_the_seeds_has_its_e
                                             analysis.sentences),
               display.timeline_table(events, analysis.sentences, outlets),
               display.other_mentions_table(events, analysis.sentences, outlets),
-              display.kwic_table(comparison.kwic(analysis), outlets, analysis.sentences)]
+              display.kwic_table(comparison.kwic(analysis), outlets, analysis.sentences),
+              display.notes_table(fact_notes(analysis.sentences), outlets),
+              display.artefacts_table(translation.artefacts(analysis.sentences))]
     html = "".join(page.data for page in pages)
     assert html.count('class="pf-en"') > 300
     assert "not translated" not in html
@@ -67,3 +70,19 @@ def test_phrase_glosses_fall_back_to_sentence_glosses():
 
     assert phrase_gloss("Spott") == "mockery"
     assert phrase_gloss("Ein Satz, den niemand übersetzt hat.") is None
+
+
+def test_every_removed_line_of_words_has_its_english(analysis):
+    from pressframe.publish.overview import removed_pieces
+
+    removed = removed_pieces(analysis)
+    assert len(removed) > 20 and "not translated" not in set(removed.English)
+    assert set(removed.text[removed.English == ""].str.strip()) <= {"1.", "2.", "-", "•"}    # list markers only
+
+
+def test_a_line_gloss_marks_words_without_english_and_leaves_markers_alone():
+    from pressframe.corpus.glosses import line_gloss
+
+    assert line_gloss("  Startseite ") == "Home page"
+    assert line_gloss("Ein Satz, den niemand übersetzt hat.") == "not translated"
+    assert line_gloss("  3. ") == ""

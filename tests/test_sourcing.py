@@ -50,3 +50,19 @@ def test_an_echo_of_a_listed_source_title(analysis):
     assert "002-25" in set(found.sentence_id)
     assert sourcing._echoes("Autokratenshow", "Diktatorenshow")
     assert not sourcing._echoes("Beziehungen", "Lieferungen")            # a shared ending is not a shared head
+
+
+def test_an_outlet_name_that_is_a_german_word_names_the_outlet_only_as_a_name():
+    r"""„mit Blick auf“ (in view of) names no newspaper; «Blick», Blick.ch and a source list do."""
+    assert sourcing._named_media(["Das ist mit Blick auf die Atomdrohungen gefährlich."], []) == []
+    assert sourcing._named_media(["Wie «Blick» berichtet, reiste er ab.", "Mehr dazu auf Blick.ch."], []) == ["Blick"]
+    assert sourcing._named_media([], ["Quellen: Blick, dpa"]) == ["Blick", "dpa"]
+    assert sourcing._named_media(["Der Spiegel der Macht."], ["- spiegel.de: Was die Show zeigt"]) == ["Der Spiegel"]
+
+
+def test_a_text_does_not_rely_on_its_own_outlet(analysis):
+    table = sourcing.sources_table(analysis, find_quotes(analysis.sentences)).set_index("text")
+    for article in analysis.articles:
+        own = article.outlet.split(" (")[0]
+        assert own not in table.loc[article.article_id, "agencies and outlets"].split(", ")
+    assert "Blick" not in table.loc["002", "agencies and outlets"].split(", ")     # "mit Blick auf" (002-61)

@@ -21,6 +21,22 @@ def test_a_note_whose_words_left_the_sentence_is_an_error_naming_it(analysis):
         translation.artefacts(sentences)
 
 
+def test_every_wording_a_note_shows_has_its_english(analysis, monkeypatch):
+    notes = translation.artefacts(analysis.sentences)
+    assert ((notes.source == "") | (notes.source_english != "")).all()
+    assert ((notes.german == "") | (notes.german_english != "")).all()
+    raw = [dict(n) for n in translation.load_artefacts()]
+    raw[1].pop("german_english")
+    translation.load_artefacts.cache_clear()
+    monkeypatch.setattr(translation.yaml, "safe_load", lambda text: {"artefacts": raw})
+    try:
+        with pytest.raises(translation.TranslationNoteError, match=r"note 2 \(003-2\): field 'german_english' is missing"):
+            translation.load_artefacts()
+    finally:
+        monkeypatch.undo()
+        translation.load_artefacts.cache_clear()
+
+
 def test_notes_of_texts_outside_the_corpus_are_left_out(analysis):
     assert translation.artefacts(analysis.sentences[analysis.sentences.article_id != "003"]).empty
 

@@ -24,7 +24,8 @@ from ..base.paths import DATA_DIR
 from ..extract.timex import reading
 
 MENTION_COLUMNS = ("article_id", "sentence_id", "timex", "value", "kind", "label", "start", "end", "precision",
-                   "night")
+                   "night", "named_in")
+"""``named_in``: the sentence whose words name the event ("" where the mention's own sentence does)."""
 TIMELINE_COLUMNS = ("event_id", "date", "label", "article_id", "sentence_id", "timex", "conflict")
 CONFLICT_COLUMNS = ("event_id", "label", "dates", "sources", "explanation")
 TIME_ZONE_NOTE = ("an evening or night in Europe (UTC+2 in summer) is the next morning in Korea (UTC+9): "
@@ -82,27 +83,27 @@ def _back(published: date, duration: str) -> str | None:
     return None
 
 
-def _kind(sentence: str, start: int, end: int, phrase: str = "", following: str = "") -> Kind | None:
+def _kind(sentence: str, start: int, end: int, phrase: str = "", following: str = "") -> tuple[Kind | None, bool]:
     """The kind of the first of: the event phrase, the expression's clause, its sentence, the sentence after it in
-    the same paragraph (``following``) that names one."""
+    the same paragraph (``following``) that names one; and whether that was the following sentence."""
     kinds, _, breaks = load_kinds()
     cuts = [0, *(m.end() for m in breaks.finditer(sentence)), len(sentence)]
     clause = sentence[max(c for c in cuts if c <= start) : min((c for c in cuts if c >= end), default=len(sentence))]
-    for text in (phrase, clause, sentence, following):
+    for where, text in enumerate((phrase, clause, sentence, following)):
         for kind in kinds:
             if text and any(p.search(text) for p in kind.patterns):
-                return kind
-    return None
+                return kind, where == 3
+    return None, False
 
 
 def mentions(timexes: pd.DataFrame, sentences: pd.DataFrame, published: dict[str, date]) -> pd.DataFrame:
     """Every dated mention: columns ``MENTION_COLUMNS``, in order of date, then article and sentence."""
     text_of = dict(zip(sentences.sentence_id, sentences.text))
-    following = {}      # the next sentence of the same paragraph (same line and part)
+    following = {}      # the next sentence of the same paragraph (same line and part), and its id
     keys = list(zip(sentences.sentence_id, sentences.article_id, sentences.line_no, sentences.part, sentences.text))
-    for (sid, *where, _), (_, *next_where, text) in zip(keys, keys[1:]):
+    for (sid, *where, _), (next_id, *next_where, text) in zip(keys, keys[1:]):
         if where == next_where:
-            following[sid] = text
+            following[sid] = (next_id, text)
     rows = []
     for t in timexes.itertuples():
         value, phrase = t.value, ""
@@ -114,10 +115,11 @@ def mentions(timexes: pd.DataFrame, sentences: pd.DataFrame, published: dict[str
         if covered is None:
             continue
         sentence = text_of[t.sentence_id]
-        kind = _kind(sentence, t.start, t.end, phrase, following.get(t.sentence_id, ""))
+        next_id, next_text = following.get(t.sentence_id, ("", ""))
+        kind, from_next = _kind(sentence, t.start, t.end, phrase, next_text)
         rows.append((t.article_id, t.sentence_id, t.text, value, kind.kind if kind else OTHER_KIND,
                      kind.label if kind else OTHER_LABEL,
-                     covered[0], covered[1], covered[2], t.value.endswith(_PARTS_OF_NIGHT)))
+                     covered[0], covered[1], covered[2], t.value.endswith(_PARTS_OF_NIGHT), next_id if from_next else ""))
     table = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
     return table.sort_values(["start", "end", "article_id", "sentence_id"], kind="stable").reset_index(drop=True)
 
@@ -179,7 +181,8 @@ def conflicts(events: pd.DataFrame) -> pd.DataFrame:
             if joined:
                 explanation += f"; within {described[clusters.index(joined[0])]}, {TIME_ZONE_NOTE}"
         rows.append((event_id, group.label.iloc[0], "; ".join(d.isoformat() for d in sorted(dated.start.unique())),
-                     "; ".join(f"{r.start.isoformat()}: {r.article_id} ({r.sentence_id}, „{r.timex}“)"
+                     "; ".join(f"{r.start.isoformat()}: {r.article_id} ({r.sentence_id}, „{r.timex}“"
+                               + (f"; the event is named in {r.named_in}" if r.named_in else "") + ")"
                                for r in dated.itertuples()),
                      explanation))
     return pd.DataFrame(rows, columns=list(CONFLICT_COLUMNS))
@@ -197,7 +200,7 @@ def timeline(timexes: pd.DataFrame, sentences: pd.DataFrame, published: dict[str
                                                                           events.event_id)])
     flagged = set(conflicts(events).event_id)
     events = events.assign(date=events.value, conflict=events.event_id.isin(flagged), other=events.event_id == "")
-    extra = ["kind", "start", "end", "precision", "night", "value"]
+    extra = ["kind", "start", "end", "precision", "night", "value", "named_in"]
     return events.sort_values(["other", "event_id", "start", "article_id", "sentence_id"], kind="stable").reset_index(
         drop=True)[[*TIMELINE_COLUMNS, *extra]]
 

@@ -23,7 +23,8 @@ _NAMES = {"calque": ("calque", "calques"), "false friend": ("false friend", "fal
           "mistranslation": ("mistranslation", "mistranslations"), "register": ("shift of tone", "shifts of tone"),
           "grammar": ("construction German does not allow", "constructions German does not allow"),
           "spelling": ("spelling of the source language", "spellings of the source language")}
-ARTEFACT_COLUMNS = ("article_id", "sentence_id", "words", "category", "source", "german", "explanation")
+ARTEFACT_COLUMNS = ("article_id", "sentence_id", "words", "category", "source", "source_english", "german",
+                    "german_english", "explanation")
 
 
 class TranslationNoteError(ValueError):
@@ -39,6 +40,10 @@ def load_artefacts() -> tuple[dict, ...]:
         if note.get("category") not in CATEGORIES:
             raise TranslationNoteError(f"translation.yml: note {number} ({note.get('sentence_id')}): field 'category': "
                                        f"'{note.get('category')}' is not one of {', '.join(CATEGORIES)}")
+        for field in ("french", "german"):
+            if note.get(field) and not note.get(f"{field}_english"):
+                raise TranslationNoteError(f"translation.yml: note {number} ({note.get('sentence_id')}): field "
+                                           f"'{field}_english' is missing: every wording the book shows has its English")
     return notes
 
 
@@ -56,7 +61,8 @@ def artefacts(sentences: pd.DataFrame) -> pd.DataFrame:
             raise TranslationNoteError(f"translation.yml: note {number}: field 'words': „{note['words']}“ does not "
                                        f"stand in sentence {note['sentence_id']} of article {article}")
         rows.append((article, note["sentence_id"], note["words"], note["category"], note.get("french", ""),
-                     note.get("german", ""), note["explanation"]))
+                     note.get("french_english", ""), note.get("german", ""), note.get("german_english", ""),
+                     note["explanation"]))
     return pd.DataFrame(rows, columns=list(ARTEFACT_COLUMNS))
 
 

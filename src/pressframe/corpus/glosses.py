@@ -14,6 +14,7 @@ text, how much of it is glossed, so that the chapters and the landing page can s
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 
 from ..base.paths import DATA_DIR
@@ -61,6 +62,15 @@ def phrase_gloss(text: str) -> str | None:
     """The English gloss of a phrase the book shows on its own: from the phrases file, else (a phrase that is a
     whole sentence) from the sentence glosses; None if it has not been translated."""
     return _phrases().get(text) or gloss(text)
+
+
+def line_gloss(text: str) -> str:
+    """The English of a line the book shows verbatim (a removed line, say): its phrase gloss; "not translated" where a
+    line of words has none; "" where it has no words to translate (a list marker, a number)."""
+    english = phrase_gloss(text.strip())
+    if english:
+        return english
+    return "not translated" if re.search(r"[^\W\d_]{2,}", text) else ""
 
 
 def quoted(text: str) -> str:

@@ -20,6 +20,7 @@ import pandas as pd
 import yaml
 
 from ..base.paths import DATA_DIR
+from ..corpus.outlets import short_outlet
 from ..corpus.text import is_word, stem, stopwords, tokenize
 from .quotes import QUOTATION_KINDS
 
@@ -37,14 +38,29 @@ def _words(words: list[str]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 
 
+_QUOTED = r"[«„\"“‚‹']\s*(?:{})\s*[»“\"”‘›']"
+
+
+def _outlet_patterns(outlet: dict) -> tuple[re.Pattern, re.Pattern]:
+    """How an outlet of ``data/drafting.yml`` is named in a credit or source list, and in running text. A name that
+    is also a German word (its ``word``: "Blick", view) names the outlet in running text only in quotation marks
+    or as its web address; "mit Blick auf" names no newspaper."""
+    names = "|".join(outlet["patterns"])
+    listed = re.compile(r"(?<!\w)(?:" + names + r")(?!\w)")
+    if not outlet.get("word"):
+        return listed, listed
+    addresses = [p for p in outlet["patterns"] if r"\." in p]
+    running = "|".join([_QUOTED.format(names), *(r"(?<!\w)(?:" + a + r")(?!\w)" for a in addresses)])
+    return listed, re.compile(running)
+
+
 @lru_cache(maxsize=1)
 def rules() -> dict:
     """The compiled rules: unnamed sources, verbs of view, agencies and outlets, speech and source cues."""
     raw = yaml.safe_load((DATA_DIR / "sourcing.yml").read_text(encoding="utf-8"))
     quotes = yaml.safe_load((DATA_DIR / "quotes.yml").read_text(encoding="utf-8"))
     drafting = yaml.safe_load((DATA_DIR / "drafting.yml").read_text(encoding="utf-8"))
-    outlets = [(o["name"].split(" (")[0], re.compile(r"(?<!\w)(?:" + "|".join(o["patterns"]) + r")(?!\w)"))
-               for o in drafting["outlets"]]
+    outlets = [(o["name"].split(" (")[0], *_outlet_patterns(o)) for o in drafting["outlets"]]
     return {"unnamed": _words(raw["unnamed_sources"]), "view": _words([re.escape(v) for v in raw["view_verbs"]]),
             "speech": _words([re.escape(c) for c in quotes["speech_cues"]] + [c["pattern"] for c in quotes["source_cues"]]),
             "reported": _words([re.escape(v) for v in quotes["reported_speech_verbs"]]),
@@ -77,13 +93,17 @@ def attribution(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
 
 
-def _named_media(texts: list[str]) -> list[str]:
-    """Agencies and outlets named in these texts, in order of first mention."""
+def _named_media(running: list[str], listed: list[str], *, own: str = "") -> list[str]:
+    """Agencies and outlets named in running text and in credits or source lists, in order of first mention;
+    ``own``, the text's own outlet, is no source of it."""
     r = rules()
     found = []
-    for text in texts:
-        found += [m.group(0) for m in r["agencies"].finditer(text)]
-        found += [name for name, pattern in r["outlets"] if pattern.search(text)]
+    for texts, which in ((running, 2), (listed, 1)):
+        for text in texts:
+            here = [(m.start(), m.group(0)) for m in r["agencies"].finditer(text)]
+            here += [(m.start(), outlet[0]) for outlet in r["outlets"] if outlet[0] != own
+                     for m in outlet[which].finditer(text)]
+            found += [name for _, name in sorted(here)]
     first: dict[str, str] = {}
     for name in found:                            # "Keystone" and "keystone" are one agency
         first.setdefault(name.casefold(), name)
@@ -104,7 +124,7 @@ def sources_table(analysis, quotes: pd.DataFrame, labels: dict[str, str] | None 
         unnamed = list(dict.fromkeys(attributed[(attributed.article_id == a) & (attributed.how == "unnamed source")].source))
         pieces = analysis.pieces[(analysis.pieces.article_id == a) & analysis.pieces.part.isin(["credit", "source"])]
         body = analysis.sentences[analysis.sentences.article_id == a].text.tolist()
-        media = _named_media(body + pieces.text.tolist())
+        media = _named_media(body, pieces.text.tolist(), own=short_outlet(article.outlet))
         own = attributed[attributed.article_id == a]
         rows.append(((labels or {}).get(a, a), len(named), "; ".join(named), len(unnamed), "; ".join(unnamed),
                      ", ".join(media), len(own), int(own.attributed.sum()),

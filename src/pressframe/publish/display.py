@@ -11,8 +11,9 @@ import re
 import pandas as pd
 from IPython.display import HTML
 
+from ..base.prose import join
 from ..compare.timeline import events_only, other_mentions
-from ..corpus.glosses import gloss, note, phrase_gloss
+from ..corpus.glosses import gloss, line_gloss, note, phrase_gloss
 from ..extract.timex import reading
 
 
@@ -140,6 +141,16 @@ def designations_table(mentions: pd.DataFrame) -> HTML:
     return _rows_table(["actor", "designation", "register", "count", "as written", "sentences"], rows)
 
 
+def removed_line(text: str) -> str:
+    """A line cleaning removed, verbatim, with its English beneath (``glosses.line_gloss``)."""
+    english = line_gloss(text)
+    shown = f'<span lang="de">{escape(text)}</span>'
+    if not english:
+        return shown
+    return shown + (f'<span class="pf-en pf-untranslated">{escape(english)}</span>' if english == "not translated"
+                    else f'<span class="pf-en" lang="en">{escape(english)}</span>')
+
+
 def full_text(analysis) -> HTML:
     """The cleaned text, piece by piece, each sentence anchored by its id; removed lines one click away."""
     blocks = []
@@ -155,7 +166,7 @@ def full_text(analysis) -> HTML:
     pieces = analysis.pieces
     removed = pieces[~pieces.part.isin(KEPT_PARTS) & (pieces.text.str.strip() != "")]
     rows = "".join(f"<tr><td>{r.line_no}</td><td>{escape(r.part)}</td><td>{escape(r.reason)}</td>"
-                   f'<td lang="de">{escape(r.text)}</td></tr>' for r in removed.itertuples())
+                   f"<td>{removed_line(r.text)}</td></tr>" for r in removed.itertuples())
     audit = (f'<details class="pf-removed"><summary>Lines removed by cleaning ({len(removed)})</summary>'
              f'<table class="pf-table"><thead><tr><th>line</th><th>part</th><th>reason</th><th>text</th></tr></thead>'
              f"<tbody>{rows}</tbody></table></details>") if len(removed) else \
@@ -250,7 +261,11 @@ def frames_preview(frames: pd.DataFrame) -> HTML:
     """An article's frames: share of its body sentences carrying each, with the bootstrap interval."""
     rows = [[escape(f.frame.replace("_", " ")), str(int(f.sentences)), f"{f.share:.0%}", f"{f.low:.0%}–{f.high:.0%}"]
             for f in frames.itertuples() if f.sentences > 0]
-    return _rows_table(["frame", "sentences", "share", "95% interval"], rows)
+    table = _rows_table(["frame", "sentences", "share", "95% interval"], rows)
+    absent = [f.replace("_", " ") for f in frames.frame[frames.sentences == 0]]
+    if not absent or not rows:
+        return table
+    return HTML(table.data + f'<p class="pf-note">No body sentence of this text carries {escape(join(absent, last="or"))}.</p>')
 
 
 def data_dictionary(schema: dict[str, dict], rows: dict[str, int], *, href: str = "../../data/{name}.csv") -> HTML:
@@ -260,7 +275,7 @@ def data_dictionary(schema: dict[str, dict], rows: dict[str, int], *, href: str 
         columns = "".join(f"<tr><td><code>{escape(c)}</code></td><td>{escape(d)}</td></tr>"
                           for c, d in table["columns"].items())
         parts.append(f'<h3 id="data-{escape(name)}"><a href="{escape(href.format(name=name))}">{escape(name)}.csv</a></h3>'
-                     f"<p>{escape(table['description'])} {rows.get(name, 0):,} rows.</p>"
+                     f"<p>{escape(table['description'])} {rows.get(name, 0):,} {'row' if rows.get(name, 0) == 1 else 'rows'}.</p>"
                      f'<table class="pf-table"><thead><tr><th>column</th><th>meaning</th></tr></thead>'
                      f"<tbody>{columns}</tbody></table>")
     return HTML("".join(parts))
@@ -275,7 +290,7 @@ def notes_table(notes: pd.DataFrame, outlets: dict[str, str], *, from_page: str 
     for note_id, group in notes.groupby("note_id", sort=False):
         first = group.iloc[0]
         said = "<br>".join(f'{sentence_link(r.sentence_id, from_page=from_page)} {escape(outlets.get(r.article_id, r.article_id))}: '
-                           f'<span lang="de">„{escape(r.quote)}“</span> — {escape(r.reading)}' for r in group.itertuples())
+                           f'{german(r.quote, quoted=not r.quote.startswith("„"))} — {escape(r.reading)}' for r in group.itertuples())
         rows.append([escape(first.topic), escape(first.verdict), said,
                      f"{escape(first.known)} <span class=\"pf-source\">({escape(source_label(first.reference))})</span>"])
     return _rows_table(["question", "verdict", "what the texts say", "what is known"], rows)
@@ -288,10 +303,21 @@ def artefacts_table(notes: pd.DataFrame, *, from_page: str = "article") -> HTML:
 
     rows = [[sentence_link(n.sentence_id, from_page=from_page),
              german(n.words, quoted=True) + f'<span class="pf-kind">{escape(kind_name(n.category))}</span>',
-             f'<span lang="fr">{escape(n.source)}</span><span class="pf-en">German: <span lang="de">{escape(n.german)}</span></span>',
+             _source_and_german(n),
              escape(n.explanation)] for n in notes.itertuples()]
     return _rows_table(["sentence", "German, and the kind of artefact", "likely French, and idiomatic German", "why"], rows,
                        classes="pf-table pf-artefacts")
+
+
+def _source_and_german(note) -> str:
+    """The likely source wording and the idiomatic German of a translation note, each with its English."""
+    cells = []
+    if note.source:
+        cells.append(f'<span lang="fr">{escape(note.source)}</span><span class="pf-en" lang="en">{escape(note.source_english)}</span>')
+    if note.german:
+        cells.append(f'German: <span lang="de">{escape(note.german)}</span>'
+                     f'<span class="pf-en" lang="en">{escape(note.german_english)}</span>')
+    return "<br>".join(cells)
 
 
 def headline_checks_table(checks: pd.DataFrame, sentences: pd.DataFrame) -> HTML:

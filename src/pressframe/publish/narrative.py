@@ -58,7 +58,7 @@ def group_profiles(articles, groups: dict[str, str]) -> str:
         covered = sorted({events[a] for a in ids})
         text = f"the {label} group holds {counted(n, 'text')} ({join(ids)}"
         text += f", on the {join(covered, last='and the')})" if len(covered) > 1 else \
-            f", all on the {covered[0]})" if n > 1 else f", on the {covered[0]})"
+            f", {'both' if n == 2 else 'all'} on the {covered[0]})" if n > 1 else f", on the {covered[0]})"
         parts.append(text)
     singles = [label for label, n in _group_sizes(groups) if n == 1]
     sentence = capitalise(join(parts, last="and")) + "."
@@ -268,8 +268,9 @@ def distinct_frames_sentence(by_group: pd.DataFrame, by_article: pd.DataFrame | 
             covered = sorted({events[a] for _, a in counts})
             text += f", on the {join(covered, last='and the')}" if covered else ""
         described.append(text + ")")
-    return (f"The intervals overlap for most frames; {'the one' if len(frames) == 1 else 'the ' + number(len(frames))} "
-            f"that set{'s' if len(frames) == 1 else ''} a group apart: {'; '.join(described)}.")
+    if len(frames) == 1:
+        return f"The intervals overlap for every frame but one, which sets a group apart: {described[0]}."
+    return f"The intervals overlap for most frames; {number(len(frames))} set a group apart: {'; '.join(described)}."
 
 
 def frames_gap_sentence(by_article: pd.DataFrame, hand: pd.DataFrame, labels: dict[str, str]) -> str:

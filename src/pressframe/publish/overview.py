@@ -82,17 +82,26 @@ def corpus_facts(analysis: Analysis) -> dict[str, object]:
     events = table.event.value_counts().sort_index()
     facts["n_events"] = len(events)
     facts["event_list"] = join(f"the {event} ({counted(n, 'text')})" for event, n in events.items())
-    facts["parts_list"] = ", ".join(part.replace("_", " ") for part in PARTS[:-1]) + " or " + PARTS[-1]
-    facts["kept_parts_list"] = ", ".join(part.replace("_", " ") for part in KEPT_PARTS)
+    facts.update(parts_phrases())
     facts["max_group_size"] = int(groups.max())
     facts["n_groups"] = len(groups)
     return facts
 
 
+def parts_phrases() -> dict[str, str]:
+    """The parts cleaning gives a line, all of them and those the analysis keeps, as the chapters list them."""
+    return {"parts_list": join([part.replace("_", " ") for part in PARTS], last="or"),
+            "kept_parts_list": ", ".join(part.replace("_", " ") for part in KEPT_PARTS)}
+
+
 def removed_pieces(analysis: Analysis) -> pd.DataFrame:
-    """Every removed piece that has text (blank lines left out): article, line, part, reason, text."""
+    """Every removed piece that has text (blank lines left out): article, line, part, reason, text, and its English
+    (``glosses.line_gloss``)."""
+    from ..corpus.glosses import line_gloss
+
     removed = analysis.pieces[~analysis.pieces.part.isin(KEPT_PARTS) & (analysis.pieces.text.str.strip() != "")]
-    return removed[["article_id", "line_no", "part", "reason", "text"]].reset_index(drop=True)
+    removed = removed[["article_id", "line_no", "part", "reason", "text"]].reset_index(drop=True)
+    return removed.assign(English=[line_gloss(t) for t in removed.text])
 
 
 def metadata_table(analysis: Analysis) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..compare.analysis import Analysis, analyse, mentions_of
-from ..compare.timeline import mentions as mentions_of_events
+from ..compare.timeline import timeline
 from ..compare.translation import artefacts, translation_sentence
 from ..corpus.glosses import coverage, gloss
 from ..corpus.load import Article, load_corpus
@@ -57,8 +57,9 @@ def article_report(article_id: str, corpus=None) -> ArticleReport:
         scores = pd.concat([rouge(system, reference).assign(summary="TextRank"),
                             rouge(baseline, reference).assign(summary=f"lead-{len(summary)}")], ignore_index=True)
     timexes = find_timexes(analysis.sentences, published=article.published)
-    dated = mentions_of_events(timexes, analysis.sentences, {article_id: article.published})
-    label_of = {(m.sentence_id, m.timex): m.label for m in dated.itertuples()}
+    dated = timeline(timexes, analysis.sentences, {article_id: article.published})
+    label_of = {(m.sentence_id, m.timex): _with_year(m.label, m.start, article.published, bool(m.event_id))
+                for m in dated.itertuples()}
     timexes = timexes.assign(event=[label_of.get((t.sentence_id, t.text), "") for t in timexes.itertuples()])
     hits = frame_hits(analysis.sentences)
     summary = summary.assign(found=[found_in_english(s, found, mentions, timexes, hits) for s in summary.sentence_id])
@@ -66,6 +67,14 @@ def article_report(article_id: str, corpus=None) -> ArticleReport:
                          found[found.kind == "scare"].reset_index(drop=True), mentions,
                          count_designations(mentions), reference, scores, timexes,
                          salience(presence(analysis.sentences, hits)), artefacts(analysis.sentences))
+
+
+def _with_year(label: str, start, published, is_event: bool) -> str:
+    """An event's label with its year where that is not the year the text appeared, as the timeline tells two visits
+    apart: a 2024 text's "Putin's visit to Pyongyang (2000)"."""
+    if not is_event or label.endswith(")") or start.year == published.year:
+        return label
+    return f"{label} ({start.year})"
 
 
 def found_in_english(sentence_id: str, quotes: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFrame,
