@@ -93,3 +93,22 @@ def test_plurals_of_both():
 def test_a_plural_role_of_both_countries():
     text = "Die Machthaber von Russland und Nordkorea trafen sich."
     assert designations_in(text) == [("Machthaber von Russland und Nordkorea", "both")]
+
+
+@pytest.mark.parametrize("text, actor, designation", [
+    ("Der russische Machthaber lächelte.", "Putin", "Machthaber"),       # the gazetteer's default (Kim) yields
+    ("Russlands Machthaber lächelte.", "Putin", "Machthaber"),
+    ("Der Diktator im Kreml lächelte.", "Putin", "Diktator"),
+    ("Der Despot aus Pjöngjang lächelte.", "Kim", "Despot"),
+    ("Der russische Autokrat lächelte.", "Putin", "Autokrat"),
+    ("Der Kreml-Boss lächelte.", "Putin", "Kremlchef"),
+    ("Die beiden Staatsführer unterzeichneten.", "both", "Staatsführer"),
+])
+def test_a_name_nationality_or_place_decides_whose_a_role_is(text, actor, designation):
+    found = [(entry.actor, entry.label) for _, _, entry in find_in_text(text)]
+    assert found == [(actor, designation)]
+
+
+def test_a_role_of_somebody_else_is_nobodys_even_where_the_gazetteer_has_a_default():
+    assert find_in_text("Chinas Machthaber schwieg, und der chinesische Diktator auch.") == []
+    assert [e.actor for _, _, e in find_in_text("Der nordkoreanische Machthaber lächelte.")] == ["Kim"]

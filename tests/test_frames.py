@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pytest
 
@@ -48,6 +50,7 @@ def test_presence_has_every_body_sentence(analysis):
 def test_kappa():
     assert cohen_kappa([True, False, True, False], [True, False, True, False]) == 1.0
     assert cohen_kappa([True, True, False, False], [True, False, True, False]) == 0.0
+    assert math.isnan(cohen_kappa([False, False, False], [False, False, False]))     # nothing to agree on
 
 
 def test_claims_are_found_across_texts(analysis):

@@ -142,3 +142,9 @@ def test_frames_gap_and_sourcing_sentences():
     assert narrative.frames_gap_sentence(by_article, pd.DataFrame(), {}).startswith("No text of this corpus is hand coded")
     sources = pd.DataFrame({"text": ["000 A", "001 B"], "attributed share": [0.5, 0.1]})
     assert "from 10% in 001 to 50% in 000" in narrative.sourcing_sentence(sources)
+
+
+def test_a_hand_coding_that_breaks_a_tie_is_named_apart():
+    profile = _profile().assign(**{"leading body frame, by hand": ["china", "security threat", "conflict"]})
+    assert narrative.leading_frames_sentence(profile).endswith(
+        "The hand coding puts another frame first in 001 B and leads with some but not all of the same frames in 002 C.")

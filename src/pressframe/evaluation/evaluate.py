@@ -331,14 +331,15 @@ def timex_case_scores(name: str = "timex_cases") -> tuple[pd.DataFrame, pd.DataF
 
 
 def cohen_kappa(a: list[bool], b: list[bool]) -> float:
-    """Cohen's kappa of two binary codings of the same items (1.0 when both are constant and equal)."""
+    """Cohen's kappa of two binary codings of the same items; undefined (NaN) when both codings are constant, since
+    then there is no agreement beyond chance to measure (a frame neither coder nor dictionary gave any item)."""
     n = len(a)
     if n == 0:
         return float("nan")
     observed = sum(x == y for x, y in zip(a, b)) / n
     pa, pb = sum(a) / n, sum(b) / n
     expected = pa * pb + (1 - pa) * (1 - pb)
-    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+    return float("nan") if expected == 1 else (observed - expected) / (1 - expected)
 
 
 def load_frame_coding(name: str = "frames") -> pd.DataFrame:
@@ -365,7 +366,7 @@ def evaluate_frames(present: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
     for frame in coded.columns:
         gold, found = coded.loc[common, frame].tolist(), present.loc[common, frame].tolist()
         both = sum(g and f for g, f in zip(gold, found))
-        rows.append({"frame": frame, "coded": sum(gold), "dictionary": sum(found), "both": both,
+        rows.append({"frame": frame.replace("_", " "), "coded": sum(gold), "dictionary": sum(found), "both": both,
                      "kappa": cohen_kappa(gold, found),
                      "precision": both / sum(found) if sum(found) else float("nan"),
                      "recall": both / sum(gold) if sum(gold) else float("nan")})
@@ -404,7 +405,7 @@ def claims_inventory(coding: list[dict]) -> pd.DataFrame:
 
 def evaluate_claims(found: pd.DataFrame, coding: list[dict]) -> pd.DataFrame:
     """The claims matcher (``found``, from pressframe.extract.claims.find_claims) against the blind coding, per predefined claim
-    and in all: texts that carry the claim (coded, matched, both) and body sentences (coded, matched, both), with
+    (its id and wording) and in all: texts that carry the claim (coded, matched, both) and body sentences (coded, matched, both), with
     precision and recall of each, the coding as the reference. Only texts the coding covers count."""
     coded_texts = sorted({a for c in coding for a in (c.get("texts") or {})})
     found = found[found.article_id.isin(coded_texts)]
@@ -417,8 +418,9 @@ def evaluate_claims(found: pd.DataFrame, coding: list[dict]) -> pd.DataFrame:
                   "texts both": len(texts & set(mine.article_id)), "sentences coded": len(sentences),
                   "sentences matched": len(mine), "sentences both": len(sentences & set(mine.sentence_id))}
         totals.update(counts)
-        rows.append({"claim_id": claim["id"], **counts})
-    rows.append({"claim_id": "all", **{k: totals[k] for k in rows[0] if k != "claim_id"}} if rows else {"claim_id": "all"})
+        rows.append({"claim_id": claim["id"], "claim": claim["claim"], **counts})
+    rows.append({"claim_id": "all", "claim": "all claims the matcher looks for",
+                 **{k: totals[k] for k in rows[0] if k not in ("claim_id", "claim")}} if rows else {"claim_id": "all"})
     table = pd.DataFrame(rows)
     for unit in ("texts", "sentences"):
         both = table[f"{unit} both"]

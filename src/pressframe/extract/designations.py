@@ -85,10 +85,31 @@ def find_in_text(text: str, *, event: str = "", roles: bool = True) -> list[tupl
     for start, end, entry in candidates:
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, entry))
-    for start, end, entry in _role_designations(text, found_each[len(entries)], names, event) if roles else ():
-        if all(end <= s or start >= e for s, e, _ in taken):
+    if not roles:
+        return sorted(taken, key=lambda c: c[0])
+    readings = _role_readings(text, found_each[len(entries)], names, event)
+    taken = _read_by_role(taken, readings)
+    for reading in readings:
+        start, end, entry = reading.surface_start, reading.surface_end, reading.entry
+        if entry.actor in ("Putin", "Kim") and all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, entry))
     return sorted(taken, key=lambda c: c[0])
+
+
+def _read_by_role(taken: list[tuple[int, int, Entry]], readings: list[_Reading]) -> list[tuple[int, int, Entry]]:
+    """The gazetteer lists some role nouns on their own with a default actor ("Machthaber": Kim, as the seed texts
+    use it). Where the text says whose the role is (a nationality, a country, a place, a name: "der russische
+    Machthaber", "der Diktator im Kreml", "Chinas Machthaber"), that decides: the mention keeps its label and takes
+    that actor, or is dropped where the role is somebody else's."""
+    evidence = {(r.start, r.end): r.entry.actor for r in readings if r.decided_by != "alone"}
+    kept = []
+    for start, end, entry in taken:
+        actor = evidence.get((start, end)) if entry.register != "name" else None
+        if actor is None or actor == entry.actor:
+            kept.append((start, end, entry))
+        elif actor in ("Putin", "Kim"):
+            kept.append((start, end, replace(entry, actor=actor)))
+    return kept
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +171,7 @@ def role_grammar() -> _Grammar:
                  r"|Oberste[nmrs]?|Höchste[nmrs]?)")
     before = re.compile(r"(?:(?:(?P<gen>" + _alternation(genitives) + r")|(?:" + determiners + r"))\s+)?"
                         r"(?P<adjs>(?:" + adjective + r"\s+){0,3})$")
-    after = re.compile(r"\s+(?:(?P<gen>" + _alternation(genitives) + r")|(?:aus|von)\s+(?P<place>"
+    after = re.compile(r"\s+(?:(?P<gen>" + _alternation(genitives) + r")|(?:aus|von|in|im)\s+(?P<place>"
                        + _alternation(places) + r"))(?![\w-])")
     events = tuple((re.compile(row["event"]), row["host"], row["guest"]) for row in raw["events"])
     return _Grammar(nouns, roles, before, after, actor_of, events)
@@ -166,10 +187,20 @@ def _nationality(grammar: _Grammar, words: list[str]) -> str | None:
     return None
 
 
-def _role_designations(text: str, nouns: list[re.Match], names: list[tuple[int, int, Entry]],
-                       event: str) -> list[tuple[int, int, Entry]]:
-    """The role nouns of ``text`` (matches of ``_Grammar.nouns``) that designate Putin or Kim (see
-    ``data/roles.yml``), as ``(start, end, entry)``."""
+@dataclass(frozen=True)
+class _Reading:
+    """A role noun read by the role grammar: where the noun stands, the span of the whole designation, its entry
+    (actor "" where the role is somebody else's), and what decided the actor: "name", "modifier" or "alone"."""
+    start: int
+    end: int
+    surface_start: int
+    surface_end: int
+    entry: Entry
+    decided_by: str
+
+
+def _role_readings(text: str, nouns: list[re.Match], names: list[tuple[int, int, Entry]], event: str) -> list[_Reading]:
+    """Every role noun of ``text`` (matches of ``_Grammar.nouns``) read by the role grammar (see ``data/roles.yml``)."""
     grammar = role_grammar()
     found = []
     for match in nouns:
@@ -182,18 +213,16 @@ def _role_designations(text: str, nouns: list[re.Match], names: list[tuple[int, 
         following = len(text[:end]) + len(text[end:]) - len(text[end:].lstrip())
         name = next((e.actor for s, _, e in names if s == following), None)
         if name is not None:
-            actor = name
+            actor, decided_by = name, "name"
         elif _OTHER_NAME.match(text, end):
-            continue                          # "Präsident Xi Jinping": somebody else's title
+            actor, decided_by = "", "name"       # "Präsident Xi Jinping": somebody else's title
         else:
-            actor = _nationality(grammar, modifiers)
+            actor, decided_by = _nationality(grammar, modifiers), "modifier"
             if actor is None:
-                actor = _event_role(grammar, role.alone, event)
-        if actor not in ("Putin", "Kim"):
-            continue
+                actor, decided_by = _event_role(grammar, role.alone, event), "alone"
         surface_start = left.start() if left and left.group(0).strip() else start
         surface_end = right.end() if right else end
-        found.append((surface_start, surface_end, replace(role.entry, actor=actor)))
+        found.append(_Reading(start, end, surface_start, surface_end, replace(role.entry, actor=actor), decided_by))
     return found
 
 

@@ -299,12 +299,20 @@ def leading_frames_sentence(profile: pd.DataFrame) -> str:
     parts = [f"{frame} in {join(texts)}" for frame, texts in by_frame.items()]
     sentence = "By the dictionary, the frame that leads a text's body is " + join(parts, last="and") + "."
     hand = profile["leading body frame, by hand"]
-    differ = [text for text, frame, by_hand in zip(profile.text, leading, hand)
-              if by_hand and not set(by_hand.split(" and ")) & set(frame.split(" and "))]
-    if hand.astype(bool).any():
-        sentence += (" The hand coding agrees for every hand-coded text." if not differ else
-                     f" The hand coding puts another frame first in {join(differ)}.")
-    return sentence
+    differ, narrower = [], []
+    for text, frame, by_hand in zip(profile.text, leading, hand):
+        mine, theirs = set(frame.split(" and ")), set(by_hand.split(" and ")) if by_hand else set()
+        if theirs and not mine & theirs:
+            differ.append(text)
+        elif theirs and mine != theirs:
+            narrower.append(text)
+    if not hand.astype(bool).any():
+        return sentence
+    if not differ and not narrower:
+        return sentence + " The hand coding agrees for every hand-coded text."
+    parts = ([f"puts another frame first in {join(differ)}"] if differ else []) + \
+        ([f"leads with some but not all of the same frames in {join(narrower)}"] if narrower else [])
+    return sentence + " The hand coding " + join(parts, last="and") + "."
 
 
 def naming_sentence(names_by_group: pd.DataFrame, groups: dict[str, str]) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..base.prose import join
 from ..compare.analysis import Analysis, analyse, mentions_of
 from ..compare.timeline import timeline
 from ..compare.translation import artefacts, translation_sentence
@@ -117,6 +118,21 @@ def _dated_phrase(n: int) -> str:
     return "none of them dates" if n == 0 else "one of them dates" if n == 1 else f"{n} of them date"
 
 
+def top_frames(frames: pd.DataFrame, n: int = 3) -> str:
+    """The ``n`` frames with the largest shares, and any frame tied with the last of them: "china (35%), conflict
+    (22%), economic, human interest and pariah pact (13% each)"."""
+    present = frames[frames.sentences > 0].sort_values(["share", "frame"], ascending=[False, True])
+    if present.empty:
+        return "none"
+    cut = present.share.iloc[min(n, len(present)) - 1]
+    shown = present[present.share >= cut]
+    parts = []
+    for share, group in shown.groupby("share", sort=False):
+        names = [f.replace("_", " ") for f in group.frame]
+        parts.append(f"{join(names)} ({share:.0%}{' each' if len(names) > 1 else ''})")
+    return ", ".join(parts)
+
+
 def facts(report: ArticleReport) -> dict[str, object]:
     """The numbers and sentences the chapter's prose glues in."""
     body = report.analysis.sentences[report.analysis.sentences.part == "body"]
@@ -157,6 +173,5 @@ def facts(report: ArticleReport) -> dict[str, object]:
         "n_timexes": len(report.timexes),
         "n_dated": int((report.timexes.event != "").sum()),
         "n_dated_phrase": _dated_phrase(int((report.timexes.event != "").sum())),
-        "top_frames": ", ".join(f"{r.frame.replace('_', ' ')} ({r.share:.0%})" for r in
-                                report.frames.sort_values(["share", "frame"], ascending=[False, True]).head(3).itertuples()),
+        "top_frames": top_frames(report.frames),
     }
