@@ -20,6 +20,7 @@ import pandas as pd
 import yaml
 
 from ..base.paths import DATA_DIR
+from ..corpus.glosses import quoted
 from ..corpus.outlets import short_outlet
 from ..corpus.text import is_word, stem, stopwords, tokenize
 from .quotes import QUOTATION_KINDS
@@ -208,6 +209,7 @@ def echoes(analysis) -> pd.DataFrame:
             mine = [t for t in tokenize(s.text) if is_word(t) and t.lower() not in stops and len(t) > 3]
             pairs = [(w, next(m for m in mine if _echoes(w, m))) for w in words if any(_echoes(w, m) for m in mine)]
             if len(pairs) >= 2 and any(stem(w) == stem(m) for w, m in pairs):
-                shared = " and ".join(f"„{m}“" if stem(w) == stem(m) else f"„{m}“ (the listed title: „{w}“)" for w, m in pairs)
+                shared = " and ".join(quoted(m) if stem(w) == stem(m) else f"{quoted(m)} (the listed title: {quoted(w)})"
+                                      for w, m in pairs)
                 rows.append((src.article_id, s.sentence_id, src.text.strip(), shared))
     return pd.DataFrame(rows, columns=list(ECHO_COLUMNS))

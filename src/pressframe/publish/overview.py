@@ -34,11 +34,12 @@ def evidence_table(analysis: Analysis) -> pd.DataFrame:
 
 
 def parts_by_article(analysis: Analysis) -> pd.DataFrame:
-    """Characters of each part per article: column ``article``, then one column per part in PARTS order."""
+    """Characters of each part per article: column ``article``, then one column per part in PARTS order, named as
+    the chapters write it ("key point")."""
     pieces = analysis.pieces.assign(chars=analysis.pieces.text.str.strip().str.len())
     table = pieces.pivot_table(index="article_id", columns="part", values="chars", aggfunc="sum", fill_value=0)
     table = table.reindex(columns=[p for p in PARTS if p in table.columns]).astype(int)
-    table.columns.name = None
+    table.columns = [part.replace("_", " ") for part in table.columns]     # "key point", as the chapters write it
     return table.rename_axis("article").reset_index()
 
 
@@ -101,7 +102,8 @@ def removed_pieces(analysis: Analysis) -> pd.DataFrame:
 
     removed = analysis.pieces[~analysis.pieces.part.isin(KEPT_PARTS) & (analysis.pieces.text.str.strip() != "")]
     removed = removed[["article_id", "line_no", "part", "reason", "text"]].reset_index(drop=True)
-    return removed.assign(English=[line_gloss(t) for t in removed.text])
+    return removed.assign(English=[line_gloss(t) for t in removed.text]).rename(columns={"article_id": "article",
+                                                                                          "line_no": "line"})
 
 
 def metadata_table(analysis: Analysis) -> pd.DataFrame:
