@@ -135,10 +135,17 @@ def designations_table(mentions: pd.DataFrame) -> HTML:
     for actor, designation, register in order:
         group = grouped.get_group((actor, designation, register))
         links = " ".join(sentence_link(s) for s in dict.fromkeys(group.sentence_id))
-        surfaces = " · ".join(escape(s) for s in dict.fromkeys(group.surface))
         rows.append([escape(actor), german(designation), escape(register),
-                     str(len(group)), f'<span lang="de">{surfaces}</span>', links])
+                     str(len(group)), " · ".join(_as_written(s, designation) for s in dict.fromkeys(group.surface)), links])
     return _rows_table(["actor", "designation", "register", "count", "as written", "sentences"], rows)
+
+
+def _as_written(surface: str, designation: str) -> str:
+    """A designation as the text writes it, with its own English where that says more than the designation's
+    ("zwei schurkische Diktatoren" (two villainous dictators) beside "Diktatoren", dictators)."""
+    own = phrase_gloss(surface)
+    extra = f' <span class="pf-en-inline" lang="en">({escape(own)})</span>' if own and own != phrase_gloss(designation) else ""
+    return f'<span lang="de">{escape(surface)}</span>{extra}'
 
 
 def removed_line(text: str) -> str:
