@@ -190,13 +190,16 @@ def evaluate_summaries(sentences: pd.DataFrame, *, k: int) -> pd.DataFrame:
 
 
 def score_facts(scores: pd.DataFrame, prefix: str) -> dict[str, float]:
-    """``{<prefix>_<task slug>_<measure>: value}`` for glueing a scores table's figures into prose."""
+    """``{<prefix>_<task slug>_<measure>: value}`` for glueing a scores table's figures into prose: precision, recall,
+    f1, the gold count, and the items ``missed`` (annotated, not found) and ``extra`` (found, not annotated)."""
     facts = {}
     for row in scores.itertuples():
         slug = "_".join(row.task.replace("(", "").replace(")", "").split())
         for measure in ("precision", "recall", "f1"):
             facts[f"{prefix}_{slug}_{measure}"] = float(getattr(row, measure))
         facts[f"{prefix}_{slug}_gold"] = int(row.gold)
+        facts[f"{prefix}_{slug}_missed"] = int(row.gold - row.correct)
+        facts[f"{prefix}_{slug}_extra"] = int(row.predicted - row.correct)
     return facts
 
 
@@ -386,7 +389,8 @@ def compare_timex_runs(name: str) -> pd.DataFrame:
 
 
 def kappa_facts(agreement: pd.DataFrame, prefix: str) -> dict[str, object]:
-    """Mean and lowest kappa, and the frame with the lowest, from an ``evaluate_frames`` table, for glueing."""
+    """Mean and lowest kappa, and the frame with the lowest, from an ``evaluate_frames`` table, for glueing; a frame
+    without a kappa (neither coding marks it) is left out."""
     lowest = agreement.set_index("frame").kappa
     return {f"{prefix}_kappa_mean": float(lowest.mean()), f"{prefix}_kappa_min": float(lowest.min()),
             f"{prefix}_kappa_min_frame": lowest.idxmin().replace("_", " ")}

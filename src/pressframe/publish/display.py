@@ -55,9 +55,7 @@ def german(text: str, *, sentence: bool = False, quoted: bool = False, with_note
     sentences, folded under "note on the German"), or a phrase's (pressframe.corpus.glosses); a mark where it has not been
     translated."""
     shown = f"„{escape(text)}“" if quoted else escape(text)
-    english = gloss(text) if sentence else phrase_gloss(text)
-    beneath = (f'<span class="pf-en" lang="en">{escape(english)}</span>' if english else
-               '<span class="pf-en pf-untranslated">not translated</span>')
+    beneath = _beneath((gloss(text) if sentence else phrase_gloss(text)) or "not translated")
     remark = note(text) if sentence else ""
     if remark and with_note:
         beneath += f'<span class="pf-tnote" lang="en">Note on the German: {escape(remark)}</span>'
@@ -151,11 +149,14 @@ def _as_written(surface: str, designation: str) -> str:
 def removed_line(text: str) -> str:
     """A line cleaning removed, verbatim, with its English beneath (``glosses.line_gloss``)."""
     english = line_gloss(text)
-    shown = f'<span lang="de">{escape(text)}</span>'
-    if not english:
-        return shown
-    return shown + (f'<span class="pf-en pf-untranslated">{escape(english)}</span>' if english == "not translated"
-                    else f'<span class="pf-en" lang="en">{escape(english)}</span>')
+    return f'<span lang="de">{escape(text)}</span>' + (_beneath(english) if english else "")
+
+
+def _beneath(english: str) -> str:
+    """The English beneath German text, or the mark for German nobody has translated ("not translated")."""
+    if english == "not translated":
+        return '<span class="pf-en pf-untranslated">not translated</span>'
+    return f'<span class="pf-en" lang="en">{escape(english)}</span>'
 
 
 def full_text(analysis) -> HTML:
