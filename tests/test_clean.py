@@ -198,7 +198,7 @@ def test_running_text_before_any_headline_is_kept_and_no_later_line_is_promoted(
     parts = parts_of(text)
     assert parts[0][0] == "body"
     assert "title" not in [p for p, _ in parts]
-    assert ("subheading", "Worum geht es bei diesem Besuch?") in parts
+    assert ("body", "Worum geht es bei diesem Besuch?") in parts     # a lone question: the author's
 
 
 def test_a_paragraph_cut_off_by_the_stored_text_is_running_text():
@@ -337,3 +337,114 @@ def test_running_text_that_looks_like_chrome_in_part_stays_running_text():
 def test_a_short_sentence_the_copy_cuts_off_after_an_article_is_running_text():
     parts = parts_of(f"Titel der Meldung\n\n{LONG}\n\nBeide Länder verbindet seit Jahrzehnten eine\n")
     assert parts[-1] == ("body", "Beide Länder verbindet seit Jahrzehnten eine")
+
+
+# --- running text that is hard to tell from chrome, and chrome that is easy to tell -----------------
+
+def paragraphs(n: int) -> list[str]:
+    """``n`` different paragraphs of running text."""
+    return [f"Der Absatz Nummer {k} hat genug Wörter für Fliesstext. Er nennt Kim Jong Un und Putin." for k in range(1, n + 1)]
+
+
+def test_a_name_caption_is_no_author_box_when_the_story_is_about_that_person():
+    p = paragraphs(3)
+    parts = parts_of("\n\n".join(["Putin besucht Kim", p[0], "Kim Jong Un",
+                                   "Kim Jong Un reiste mit dem Zug an. Er blieb zwei Tage.",
+                                   p[1], "Kim Jong Un sagte, er sei zufrieden. Das war alles.", p[2]]))
+    assert ("body", "Kim Jong Un reiste mit dem Zug an. Er blieb zwei Tage.") in parts
+    assert ("body", "Kim Jong Un sagte, er sei zufrieden. Das war alles.") in parts
+
+
+@pytest.mark.parametrize("line", [
+    "Bilder der Staatsagentur KCNA zeigen Kim beim Empfang am Bahnhof.",
+    "Quelle des Berichts ist die Agentur Reuters, die sich auf Diplomaten beruft.",
+    "Nordkoreas Staatsagentur (KCNA) meldete am Abend einen Erfolg des Treffens.",
+    "Der Vertrag wurde unterzeichnet am 19.06.2024",
+    "Doch was bedeutet dieser Pakt eigentlich für die Sicherheit Europas und für die Ukraine in den kommenden Jahren?",
+    "Ein Irrtum.",
+])
+def test_sentences_that_name_an_agency_a_source_or_a_date_or_stand_alone_are_kept_whole(line):
+    p = paragraphs(2)
+    parts = parts_of("\n\n".join(["Putin besucht Kim", p[0], p[1], line, p[1].replace("2", "3")]))
+    assert parts[3][1] == line and parts[3][0] in KEPT_PARTS, parts[3]
+    parts = parts_of("\n\n".join(["Putin besucht Kim", p[0], p[1], line]))
+    assert parts[3] == ("body", line)         # the last paragraph too
+
+
+def test_the_last_paragraph_may_be_a_question_but_a_prompt_to_the_reader_is_chrome():
+    p = paragraphs(2)
+    parts = parts_of("\n\n".join(["Putin besucht Kim", *p, "Wer hätte das gedacht?", "Was meinen Sie? Diskutieren Sie mit!"]))
+    assert parts[-2:] == [("body", "Wer hätte das gedacht?"), ("boilerplate", "Was meinen Sie? Diskutieren Sie mit!")]
+
+
+def test_between_headline_and_body_a_question_is_the_teaser_and_a_describing_line_a_caption():
+    p = paragraphs(3)
+    parts = parts_of("\n\n".join(["Putin besucht Kim", "Was will der Kremlchef in Pjöngjang erreichen?", *p]))
+    assert parts[1] == ("standfirst", "Was will der Kremlchef in Pjöngjang erreichen?")
+    parts = parts_of("\n\n".join(["Putin besucht Kim", "Wladimir Putin und Kim Jong Un beim Treffen in Wostotschny", *p]))
+    assert parts[1] == ("caption", "Wladimir Putin und Kim Jong Un beim Treffen in Wostotschny")
+
+
+def test_questions_heading_sections_twice_are_an_explainers_subheadings():
+    p = paragraphs(4)
+    parts = parts_of("\n\n".join(["Was Putin in Pjöngjang will", p[0], "Was steht im Vertrag?", p[1],
+                                   "Was bedeutet das für Europa?", p[2]]))
+    assert ("subheading", "Was steht im Vertrag?") in parts
+    assert ("subheading", "Was bedeutet das für Europa?") in parts
+
+
+def test_a_dateline_with_an_agency_needs_a_dash_or_a_known_place():
+    text = "Titel der Meldung\n\nMoskau (dpa) Der Kremlchef ist in Pjöngjang eingetroffen. Er bleibt zwei Tage."
+    assert parts_of(text)[1:3] == [("dateline", "Moskau"), ("credit", "(dpa)")]
+
+
+# --- constructed page sets: kickers, stacked headlines, labels that say what a line is ------------------
+
+@pytest.mark.parametrize(("line", "kicker", "title"), [
+    ("Kommentar: Die Allianz der Ausgestoßenen", "Kommentar:", "Die Allianz der Ausgestoßenen"),
+    ("Liveticker Putin in Pjöngjang: Kim empfängt den Kremlchef mit Pomp", "Liveticker",
+     "Putin in Pjöngjang: Kim empfängt den Kremlchef mit Pomp"),
+    ("KommentarKims Kanonenfutter für Putins Krieg", "Kommentar", "Kims Kanonenfutter für Putins Krieg"),
+])
+def test_a_label_of_the_articles_kind_on_the_headlines_line_is_its_kicker(line, kicker, title):
+    parts = parts_of(f"{line}\n\n{LONG}\n\n{LONG.replace('zwei', 'drei')}\n")
+    assert parts[:2] == [("kicker", kicker), ("title", title)]
+
+
+def test_a_short_line_without_a_verb_above_a_longer_headline_is_its_kicker():
+    p = paragraphs(2)
+    parts = parts_of("\n\n".join(["Gipfel im Fernen Osten", "Handschlag am Weltraumbahnhof: Putin empfängt Kim", *p]))
+    assert parts[:2] == [("kicker", "Gipfel im Fernen Osten"), ("title", "Handschlag am Weltraumbahnhof: Putin empfängt Kim")]
+
+
+def test_a_headline_under_its_kicker_is_not_split_again_and_a_kicker_never_ends_on_a_preposition():
+    p = paragraphs(2)
+    parts = parts_of("\n\n".join(["Staatsbesuch in Nordkorea", "Putin: Vertrag mit Kim sieht „gegenseitige Hilfe“ vor", *p]))
+    assert parts[:2] == [("kicker", "Staatsbesuch in Nordkorea"),
+                         ("title", "Putin: Vertrag mit Kim sieht „gegenseitige Hilfe“ vor")]
+
+
+@pytest.mark.parametrize(("line", "part"), [
+    ("Lesen Sie auch: Putins Reise nach Pjöngjang: Das ist das Programm", "boilerplate"),
+    ("Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. Einverstanden Einstellungen", "boilerplate"),
+    ("Teilen auf Facebook Teilen auf X Link kopieren", "boilerplate"),
+    ("Dieser Kommentar ist frei zugänglich. Unterstützen Sie unabhängigen Journalismus mit einem Abo.", "boilerplate"),
+    ("Von Jonas Riedinger, Moskau", "byline"),
+    ("Interview: Sandro Keller", "byline"),
+    ("14:03 Uhr", "dateline"),
+    ("Aktualisiert vor 2 Stunden", "dateline"),
+    ("15. September 2023, 06:00", "dateline"),
+    ("Agenturen/red", "credit"),
+])
+def test_lines_that_say_what_they_are(line, part):
+    p = paragraphs(3)
+    parts = parts_of("\n\n".join(["Putin besucht Kim", p[0], p[1], line, p[2]]))
+    assert parts[3] == (part, line)
+
+
+def test_a_publication_stamp_after_a_credit_and_a_place_with_a_dash_get_parts_of_their_own():
+    p = paragraphs(2)
+    parts = parts_of("\n\n".join(["Putin besucht Kim", "Agenturen/red Publiziert heute um 09:12 Uhr", *p,
+                                  "Wostotschny – Der Kremlchef hat Kim empfangen. Es war ein langer Tag."]))
+    assert parts[1:3] == [("credit", "Agenturen/red"), ("dateline", "Publiziert heute um 09:12 Uhr")]
+    assert parts[-2:] == [("dateline", "Wostotschny –"), ("body", "Der Kremlchef hat Kim empfangen. Es war ein langer Tag.")]

@@ -112,3 +112,18 @@ def test_a_name_nationality_or_place_decides_whose_a_role_is(text, actor, design
 def test_a_role_of_somebody_else_is_nobodys_even_where_the_gazetteer_has_a_default():
     assert find_in_text("Chinas Machthaber schwieg, und der chinesische Diktator auch.") == []
     assert [e.actor for _, _, e in find_in_text("Der nordkoreanische Machthaber lächelte.")] == ["Kim"]
+
+
+@pytest.mark.parametrize(("text", "event", "expected"), [
+    ("Das sagte der 39-Jährige.", "2023-09 Vostochny summit", [("der 39-Jährige", "Kim")]),
+    ("Das sagte der 71-Jährige.", "2024-06 Pyongyang state visit", [("der 71-Jährige", "Putin")]),
+    ("Das sagte der 55-Jährige.", "2024-06 Pyongyang state visit", []),          # nobody of the two is 55
+    ("Der Staatsbesuch des Kremlchefs in Nordkorea", "2024-06 Pyongyang state visit", [("Kremlchefs", "Putin")]),
+    ("Putin lobte Kim, sagte der Nordkoreaner.", "", [("Putin", "Putin"), ("Kim", "Kim"), ("der Nordkoreaner", "Kim")]),
+    ("Die Zahl der Nordkoreaner in Russland wächst; die Nordkoreaner kämpfen.", "", []),
+    ("Er traf den «Marschall» in Pjöngjang.", "", [("den «Marschall» in Pjöngjang", "Kim")]),
+    ("Ein Pakt der Verzweifelten, die Symbolpolitik zweier Isolierter.", "",
+     [("Verzweifelten", "both"), ("zweier Isolierter", "both")]),
+])
+def test_ages_demonyms_ranks_and_nouns_that_name_their_person(text, event, expected):
+    assert designations_in(text, event) == expected

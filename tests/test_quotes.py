@@ -205,3 +205,101 @@ def test_platform_names_in_quotation_marks_are_nobodys_words():
     found = quotes_of("Der Experte Max Muster schreibt auf «X» (ehemals «Twitter») etwa: «Was für ein Verlierer!»")
     assert [q[:3] for q in found] == [("X", "scare", "none"), ("Twitter", "scare", "none"),
                                       ("Was für ein Verlierer!", "full", "Max Muster")]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue"), [
+    ("Putin dankte Kim für die „unerschütterliche Unterstützung“ im Krieg.", "Wladimir Putin", "dankte"),
+    ("Putin würdigte die „heldenhaften“ Soldaten Nordkoreas.", "Wladimir Putin", "würdigte"),
+    ("Der Kreml wies die Vorwürfe als „haltlos“ zurück.", "Kreml", "wies"),
+    ("Das Weiße Haus zeigte sich „tief besorgt“ über die Vereinbarung.", "Weißes Haus", "zeigte sich"),
+])
+def test_verbs_of_thanking_praising_rejecting_make_a_fragment_partial(text, speaker, cue):
+    (quote, kind, found, found_cue), = quotes_of(text)
+    assert (kind, found, found_cue) == ("partial", speaker, cue)
+
+
+@pytest.mark.parametrize(("text", "speaker", "kind"), [
+    ("„Wir verurteilen dieses Abkommen aufs Schärfste“, teilte das südkoreanische Aussenministerium mit.",
+     "südkoreanische Aussenministerium", "other government"),
+    ("Das russische Verteidigungsministerium erklärte, die Übung sei „rein defensiv“.",
+     "russische Verteidigungsministerium", "Russian leadership"),
+    ("Die Bundesregierung nannte den Vertrag „besorgniserregend“.", "Bundesregierung", "other government"),
+])
+def test_an_institution_named_by_what_it_is_speaks(text, speaker, kind):
+    found = find_quotes(sentences_from_paragraphs("900", [text]))
+    assert (found.speaker[0], found.speaker_type[0]) == (speaker, kind)
+
+
+def test_a_treaty_name_and_a_journey_stay_scare_quotes():
+    found = quotes_of("Putin und Kim unterzeichneten einen Vertrag über „umfassende strategische Partnerschaft“.",
+                      "Putin fuhr in einem „gepanzerten Zug“ nach Pjöngjang.")
+    assert [k for _, k, _, _ in found] == ["scare", "scare"]
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    (["Ein Diplomat in Seoul sagte der Nachrichtenagentur Yonhap: «Kim kommt nicht mit leeren Händen.»"], "unknown"),
+    (["Putin lobte die Gastgeber.", "Er fügte hinzu, der Vertrag erlaube „jede Form der Zusammenarbeit“."], "Wladimir Putin"),
+    (["Das Treffen finde «in den nächsten Tagen» statt, hatte Kremlsprecher Dmitri Peskow am Montag gesagt, ohne Ort."],
+     "Dmitri Peskow"),
+    (["Lea Brunner: Der Kreml spricht von einer «umfassenden strategischen Partnerschaft». Das klingt nach viel."], "Kreml"),
+    (["Die Zeitung Rodong Sinmun druckte einen Beitrag des Kremlchefs, in dem er von „einer neuen Etappe“ spricht."],
+     "Wladimir Putin"),
+    (["Die USA sprechen von „Beweisen“ für die Truppenverlegung."], "USA"),
+    (["Noch vor zwei Wochen hatte Pjöngjang alle Berichte als «Lügen» zurückgewiesen."], "Pjöngjang"),
+])
+def test_who_speaks_when_the_cue_names_an_addressee_a_pronoun_a_clause_or_a_state(paragraphs, speaker):
+    assert quotes_of(*paragraphs)[0][2] == speaker
+
+
+def test_a_quotation_over_two_paragraphs_is_found_in_both():
+    found = quotes_of("Der Experte Thomas Gerber sieht eine Umkehr. «Damals brauchte Kim Russland, um frei zu sein.",
+                      "Heute braucht Putin Kim, weil ihm die Munition ausgeht», sagt Gerber.")
+    assert [(q, k, s) for q, k, s, _ in found] == [
+        ("Damals brauchte Kim Russland, um frei zu sein.", "full", "Thomas Gerber"),
+        ("Heute braucht Putin Kim, weil ihm die Munition ausgeht", "full", "Thomas Gerber")]
+
+
+def test_a_speaker_label_glued_to_the_kicker_before_it_still_speaks():
+    from datetime import date
+
+    from pressframe.corpus.clean import clean_article
+    from pressframe.corpus.load import Article
+    from pressframe.corpus.text import sentences_table
+
+    article = Article(article_id="900", file="900.txt", outlet="Test", country_group="German", event="test",
+                      published=date(2024, 6, 19), published_status="inferred",
+                      text="Staatsbesuch in PjöngjangPutin: Pakt sieht „gegenseitige Hilfe“ vor\n\n"
+                           "Der Vertrag ist unterzeichnet.\n")
+    sentences = sentences_table(clean_article(article))
+    assert sentences.text.tolist()[:2] == ["Staatsbesuch in Pjöngjang", "Putin: Pakt sieht „gegenseitige Hilfe“ vor"]
+    assert find_quotes(sentences).speaker.tolist() == ["Wladimir Putin"]
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    (["Die Wiener „Donaupresse“ titelte: „Zwei Diktatoren, ein Vertrag“. Das Blatt schrieb, Putin habe sich als "
+      "„Bittsteller im Gewand eines Staatsmanns“ präsentiert."], "Donaupresse"),
+    (["Die Zeitung Rodong Sinmun lobte den Gast.", "Den Machthaber im Kreml nennt das Blatt einen „Mann ohne Skrupel“."],
+     "Rodong Sinmun"),
+    (["Die Staatsagentur KCNA meldete den Besuch.", "Putin habe die Einladung „gerne angenommen“, hieß es in dem Bericht."],
+     "KCNA"),
+    (["Kim reiste an. Russland verteidige sich in einem «gerechten Kampf» gegen den Westen, sagte der Nordkoreaner."],
+     "Kim Jong-un"),
+    (["Kim reiste an. Der 39-Jährige nannte das Treffen einen «neuen Höhepunkt»."], "Kim Jong-un"),
+    (["Peking schweigt. Xi Jinping, mit dem Putin eine Partnerschaft „ohne Grenzen“ verkündete, sieht das kritisch."],
+     "Wladimir Putin"),
+    (["Kim Jong-un, der „Oberste Führer“, wie ihn die Staatsmedien nennen, kam mit dem Zug."], "Staatsmedien"),
+    (["Rutte erklärte, er könne die Angaben «derzeit nicht bestätigen». Sollten sie zutreffen, wäre das eine "
+      "«erhebliche Eskalation»."], "Mark Rutte"),
+])
+def test_outlets_documents_descriptions_and_clauses(paragraphs, speaker):
+    assert quotes_of(*paragraphs)[-1][2] == speaker
+
+
+def test_a_headline_quotation_echoes_the_body_words_it_holds():
+    found = quotes_of("«Eine ernste Bedrohung»: So reagiert die Welt",
+                      "Das Präsidialamt in Seoul sprach von einer «ernsten Bedrohung» für die Welt.")
+    assert [s for _, _, s, _ in found] == ["Präsidialamt", "Präsidialamt"]
+
+
+def test_a_quoted_outlet_name_is_nobodys_words():
+    assert quotes_of("Die Wiener „Donaupresse“ titelte gross.")[0][1] == "scare"

@@ -100,6 +100,9 @@ def test_realworld_facts_count_the_aims_met():
     ({"speaker": "unknown"}, "unknown", True),
     ({"speaker": "unknown"}, "Wladimir Putin", False),
     ({"speaker": "KCNA", "speaker_aliases": ["Nachrichtenagentur KCNA"]}, "KCNA", True),
+    ({"speaker": "Kim Jong Un"}, "Kim Jong-un", True),
+    ({"speaker": "südkoreanischer Geheimdienst NIS"}, "südkoreanischen Geheimdienst", True),
+    ({"speaker": "südkoreanischer Geheimdienst"}, "russische Geheimdienst", False),
 ])
 def test_same_speaker_is_lenient_about_names_only(gold, found, right):
     assert same_speaker(gold, found) is right
@@ -117,3 +120,58 @@ def test_the_aims_paragraph_says_what_the_stored_scores_say():
     facts = realworld_facts()
     assert f"{facts['rw_aims_met']} of the {facts['rw_aims']} aims" in text
     assert ("Short of their aims" in text) == (facts["rw_aims_met"] < facts["rw_aims"])
+
+
+# --- constructed pages: in the project, so these tests always run ---------------------------------
+
+@pytest.mark.parametrize("page_set", realworld.PAGE_SETS)
+def test_every_page_annotation_is_found_and_every_line_annotated(page_set):
+    with realworld.constructed_pages(page_set):
+        articles = realworld.load_realworld()
+        assert {a.file for a in articles} == set(realworld.split())
+        realworld.gold_pieces(articles)
+        for layer, field in (("quotes", "quote"), ("timexes", "text"), ("designations", "surface")):
+            records = realworld.load_layer(layer)[layer]
+            assert len(realworld._located(records, articles, field, layer)) == len(records)
+        for article in articles:
+            annotated = {r["line"] for r in realworld.load_layer("lines")["files"][article.file]}
+            assert annotated == {n for n, line in enumerate(article.lines, start=1) if line.strip()}, article.file
+
+
+@pytest.mark.parametrize("page_set", realworld.PAGE_SETS)
+def test_the_stored_page_scores_are_what_the_code_computes_now(page_set):
+    """Rerun `python -m pressframe pages --write scores` after changing a rule (and log a scoring of the set
+    that is only scored in tests/gold/pages/score/scoring_log.csv)."""
+    fresh = realworld.score_pages(page_set)
+    with realworld.constructed_pages(page_set):
+        stored = stored_scores("scores")
+        first = stored_scores("first_run")
+    columns = ["half", "layer", "measure", "gold", "predicted", "correct"]
+    pd.testing.assert_frame_equal(stored[columns], fresh[columns], check_dtype=False)
+    assert set(headline_figures(first, page_set)) == {label for _, _, label in HEADLINE_MEASURES}
+
+
+def test_the_sets_tuned_on_and_the_set_only_scored_share_no_text():
+    files = {}
+    for page_set in realworld.PAGE_SETS:
+        with realworld.constructed_pages(page_set):
+            files[page_set] = {realworld.io_text(realworld.realworld_dir() / f) for f in realworld.split()}
+    tuned = set().union(*(files[s] for s in realworld.TUNED_PAGE_SETS))
+    assert not tuned & set().union(*(files[s] for s in realworld.SCORED_PAGE_SETS))
+    assert set(realworld.TUNED_PAGE_SETS) | set(realworld.SCORED_PAGE_SETS) == set(realworld.PAGE_SETS)
+
+
+def test_an_unknown_page_set_is_an_error_naming_the_sets():
+    with pytest.raises(ValueError, match="tune"):
+        with realworld.constructed_pages("nonesuch"):
+            pass
+
+
+def test_pooled_adds_the_counts_and_recomputes_the_ratios():
+    rows = [{"half": half, "layer": "quotes", "measure": "quotations (full and partial)", "gold": gold,
+             "predicted": predicted, "correct": correct, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+            for half, gold, predicted, correct in (("a", 10, 8, 8), ("b", 10, 12, 6))]
+    table = realworld.pooled(pd.DataFrame(rows), "both")
+    row = table.iloc[0]
+    assert (row.half, row.gold, row.predicted, row.correct) == ("both", 20, 20, 14)
+    assert row.precision == pytest.approx(0.7) and row.recall == pytest.approx(0.7)

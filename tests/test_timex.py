@@ -156,6 +156,13 @@ def test_reading_puts_timex_values_in_plain_english(value, expected):
     ("Der Krieg begann vor zweieinhalb Jahren.", "2024-10-23", ("vor zweieinhalb Jahren", "DATE", "2022-04")),
     # a date printed with its clock time
     ("Stand: 19.06.2024, 14:03 Uhr", "2024-06-19", ("19.06.2024, 14:03 Uhr", "TIME", "2024-06-19T14:03")),
+    # constructed pages: Swiss nights, months after a relation word, dates in words with their time, past tense
+    ("In der Nacht auf Dienstag traf er ein.", "2023-09-12", ("Nacht auf Dienstag", "TIME", "2023-09-11TNI")),
+    ("Seit dem Gipfel im vergangenen September hätten sich die Beziehungen vertieft.", "2024-06-18",
+     ("vergangenen September", "DATE", "2023-09")),
+    ("Publiziert am 21. Oktober 2024, 10:47 Uhr", "2024-10-21", ("21. Oktober 2024, 10:47 Uhr", "TIME", "2024-10-21T10:47")),
+    ("Lawrow empfing am Freitag seine Kollegin.", "2024-11-05", ("Freitag", "DATE", "2024-11-01")),
+    ("Seit vergangener Woche kämpfen sie in Kursk.", "2024-11-05", ("vergangener Woche", "DATE", "2024-W44")),
 ])
 def test_what_real_news_needed(text, published, expected):
     assert expected in tag(text, published)

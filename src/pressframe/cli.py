@@ -109,6 +109,19 @@ def _realworld(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pages(args: argparse.Namespace) -> int:
+    from .evaluation.realworld import PAGE_SETS, constructed_pages, score_pages, write_scores
+
+    for name in args.sets or PAGE_SETS:
+        table = score_pages(name)
+        with pd_options():
+            print(table.to_string(index=False))
+        if args.write:
+            with constructed_pages(name):
+                print(f"wrote {write_scores(table, args.write)}")
+    return 0
+
+
 def pd_options():
     import pandas as pd
 
@@ -170,6 +183,11 @@ def parser() -> argparse.ArgumentParser:
     realworld.add_argument("--write", choices=("scores", "first_run"), default=None,
                            help="also write the table to tests/gold/realworld/<name>.csv")
     realworld.set_defaults(run=_realworld)
+    pages = commands.add_parser("pages", help="score the extractors on the constructed page sets (tests/gold/pages)")
+    pages.add_argument("sets", nargs="*", help="tune, score (default: both)")
+    pages.add_argument("--write", choices=("scores", "first_run"), default=None,
+                       help="also write each set's table to tests/gold/pages/<set>/<name>.csv")
+    pages.set_defaults(run=_pages)
     return top
 
 

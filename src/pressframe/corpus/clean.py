@@ -11,7 +11,10 @@ Three principles hold whatever a page looks like:
 
 - running text (a line of several sentences, a sentence that ends in a full stop, or a long
   sentence with a finite verb) is never removed for where it stands; only a pattern that says what
-  it is (a byline, the site describing itself) removes it;
+  it is (a byline, the site describing itself) removes it, and the patterns of labels (credits,
+  date stamps, sources) never remove a sentence with its verb ("Bilder der Agentur KCNA zeigen …");
+- among paragraphs, a short sentence or a question is running text too ("Ein Irrtum.", "Wer hätte
+  das gedacht?"), unless it addresses the reader ("Was meinen Sie?") or names itself as chrome;
 - the headline is looked for among the lines before the first paragraph of running text; a text
   whose stored copy starts below its headline has none, and no later line is promoted;
 - datelines, "Stand:" stamps, bylines, agency and photo credits get parts of their own, so that a
@@ -46,6 +49,8 @@ _FULL_STOP = re.compile(r"[.!…][\"'“”«»‹›’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'“”«»‹›’)]*\s+(?=[\"'„“«»‹›(]?[A-ZÄÖÜ0-9])")
 _NAME_LINE = re.compile(r"[A-ZÄÖÜ][a-zäöüéèàß]+(?:[- ][A-ZÄÖÜ][a-zäöüéèàß]+){1,2}")
 _WORD = re.compile(r"[\wÄÖÜäöüß]+(?:[-'’][\wÄÖÜäöüß]+)*")
+_READER = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:Sie|Ihnen|Ihre?[mnrs]?)\b|\b(?:du|dich|dir|euch)\b")
+"""Words that address the reader (a formal "Sie" not opening a sentence, an informal "du"): chrome's prompts."""
 _SPEAKER_LABEL = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]*(?: [A-ZÄÖÜ][\wäöüß.-]*){0,2}:\s")
 
 
@@ -81,6 +86,7 @@ class Rules:
     list_marker: re.Pattern
     glued_sentence: re.Pattern
     glued_kicker: re.Pattern
+    label_kicker: re.Pattern
     kicker_before: re.Pattern
     subject_verb: re.Pattern
     finite_verbs: frozenset[str]
@@ -105,6 +111,7 @@ def load_rules() -> Rules:
     labels = "|".join(map(re.escape, raw["interface_labels"]))
     finite = frozenset(raw["kicker"]["finite_verbs"])
     verbs = "|".join(map(re.escape, sorted(finite, key=len, reverse=True)))
+    finite |= frozenset(raw["sentence_verbs"])
     starters = "|".join(map(re.escape, raw["kicker"]["headline_starters"]))
     return Rules(
         boilerplate=table("boilerplate"),
@@ -123,6 +130,8 @@ def load_rules() -> Rules:
         list_marker=re.compile(raw["list_marker"]),
         glued_sentence=re.compile(raw["glued_sentence"]),
         glued_kicker=re.compile(raw["kicker"]["glued"]),
+        label_kicker=re.compile(r"(?:" + "|".join(map(re.escape, raw["kicker"]["labels"])) + r")(?:(?:\s*:)?\s+(?=[A-ZÄÖÜ„«\"])"
+                                r"|(?=[A-ZÄÖÜ][a-zäöüß]))"),      # "Kommentar: …", "Liveticker Putin …", "KommentarKims …"
         kicker_before=re.compile(r"(?<=[\w\"“”»«)]) (?=(?:" + starters + r")\s)"),
         subject_verb=re.compile(r"(?<=[\w\"“”»«)]) (?=[A-ZÄÖÜ][\wäöüß-]+ (?:" + verbs + r")(?:\s|$))"),
         finite_verbs=finite,
@@ -173,8 +182,9 @@ def _split_line(line_no: int, line: str, rules: Rules) -> list[_Piece]:
     rest = line[start:].strip()
     whole_dateline = len(rest) <= rules.shape["chrome_max_chars"] and _match(rules.dateline_lines, rest)
     closers = rules.dateline_closers if not whole_dateline else ()
+    window = max(start, len(line) - rules.shape["stamp_max_chars"])     # a stamp closes the line: look at its end only
     for pattern, reason in closers:
-        found = pattern.search(line, start)
+        found = pattern.search(line, window)
         if found and found.start() > start:
             tail.append(_cut(line_no, line, found.start(), end, "dateline", reason))
             end = found.start()
@@ -213,8 +223,10 @@ def _split_line(line_no: int, line: str, rules: Rules) -> list[_Piece]:
     return pieces + tail
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a piece (cached: the shape tests of one piece ask for them several times)."""
+    return tuple(_WORD.findall(text))
 
 
 def _sentence_count(text: str) -> int:
@@ -222,7 +234,8 @@ def _sentence_count(text: str) -> int:
 
 
 def _has_finite_verb(text: str, rules: Rules) -> bool:
-    return any(word.lower() in rules.finite_verbs for word in _words(text))
+    """A finite verb as written: "treffen" is a verb, "Treffen" a noun."""
+    return any(word in rules.finite_verbs for word in _words(text))
 
 
 def is_running_text(text: str, rules: Rules | None = None) -> bool:
@@ -237,10 +250,16 @@ def is_running_text(text: str, rules: Rules | None = None) -> bool:
         return True
     if _FULL_STOP.search(stripped) and len(words) >= 4:
         return True
-    if len(words) >= rules.shape["cut_min_words"] and words[-1] in rules.cut_words and stripped[-1:].isalpha():
+    if _cut_off(stripped, rules):
         return True       # cut off after an article, preposition or conjunction: a sentence the copy breaks off
     return (len(words) >= rules.shape["running_min_words"] and not stripped.endswith(("?", ":"))
             and _has_finite_verb(stripped, rules))
+
+
+def _cut_off(text: str, rules: Rules) -> bool:
+    """A sentence the stored copy breaks off after an article, preposition or conjunction."""
+    stripped, words = text.strip(), _words(text)
+    return len(words) >= rules.shape["cut_min_words"] and words[-1] in rules.cut_words and stripped[-1:].isalpha()
 
 
 def _headline_shaped(text: str, max_words: int) -> bool:
@@ -255,16 +274,28 @@ def _match(table: _Table, text: str) -> str:
     return next((reason for pattern, reason in table if pattern.search(text)), "")
 
 
-def _author_names(pieces: list[_Piece]) -> dict[int, str]:
-    """Name-shaped short lines that a later piece takes up as the subject of a sentence ("X ist …")."""
+def _author_names(pieces: list[_Piece], rules: Rules) -> dict[int, tuple[str, set[int]]]:
+    """An author box: a name-shaped short line that one of the next few pieces takes up as the subject of
+    a sentence ("X ist …"), where the name is nobody the rest of the text writes about. Gives the name
+    line's index, the name and the indices of the box (the pieces right after it, up to the last such
+    sentence). A caption "Kim Jong Un" above "Kim Jong Un reiste …" is no author box: the story names him."""
     found = {}
+    blank = [p.role == "blank" for p in pieces]
     for i, piece in enumerate(pieces):
         name = piece.text.strip()
         if piece.role or not _NAME_LINE.fullmatch(name):
             continue
         bio = re.compile(re.escape(name) + r" [a-zäöü]")
-        if any(bio.match(later.text.strip()) for later in pieces[i + 1 :]):
-            found[i] = name
+        window = [j for j in range(i + 1, len(pieces)) if not blank[j]][: rules.shape["author_box_pieces"]]
+        about = [j for j in window if bio.match(pieces[j].text.strip())]
+        if not about:
+            continue
+        box = {j for j in window if j <= about[-1]}
+        named_elsewhere = any(name in pieces[j].text for j in range(len(pieces))
+                              if j != i and j not in box and not blank[j] and is_running_text(pieces[j].text, rules)
+                              and not _match(rules.boilerplate, pieces[j].text) and not _READER.search(pieces[j].text))
+        if not named_elsewhere:
+            found[i] = (name, box)
     return found
 
 
@@ -279,6 +310,13 @@ def _split_kicker(piece: _Piece, rules: Rules) -> tuple[_Piece, _Piece] | None:
     before a capitalised article ("Treffen von Putin und Kim Die Allianz …"), or before a one-word
     subject and its finite verb ("Russlands Pakt mit Nordkorea Putin wird vorgeführt")."""
     text = piece.text
+    label = rules.label_kicker.match(text, len(text) - len(text.lstrip()))
+    if label is not None and len(_words(text[label.end():])) >= 2:        # "Kommentar: Die Allianz …"
+        at = piece.start + label.end()
+        return (replace(piece, end=at, text=text[: label.end()], role="", part="kicker",
+                        reason="a label of the article's kind printed on the headline's line (kicker)"),
+                replace(piece, start=at, text=text[label.end() :], role="", part="title",
+                        reason="headline, after the kicker printed on its line"))
     for pattern in (rules.glued_kicker, rules.kicker_before, rules.subject_verb):
         glued = pattern is rules.glued_kicker
         for found in pattern.finditer(text):
@@ -287,8 +325,9 @@ def _split_kicker(piece: _Piece, rules: Rules) -> tuple[_Piece, _Piece] | None:
             if len(_words(kicker)) < 2 or len(_words(title)) < 2 or _SENTENCE_END.search(kicker.strip()):
                 continue
             if pattern is rules.subject_verb and (not any(w[:1].islower() for w in _words(kicker))
-                                                  or len(_words(title)) < 3 or kicker.startswith(rules.question_words)):
-                continue
+                                                  or len(_words(title)) < 3 or kicker.startswith(rules.question_words)
+                                                  or not _words(kicker)[-1][:1].isupper()):
+                continue      # a kicker is a noun phrase: it ends on a noun or name, never on "mit"
             if not glued and _has_finite_verb(kicker, rules):     # glue is evidence enough
                 continue
             at = piece.start + cut
@@ -306,17 +345,27 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
     texts = [p.text.strip() for p in pieces]
     open_ = [p.role in ("", "item", "captioned", "boxed") for p in pieces]
     running = [open_[i] and is_running_text(texts[i], rules) for i in range(len(pieces))]
-    names = _author_names(pieces)
+    # a sentence with its verb: the patterns of labels (chrome, credits, date stamps, sources) never remove it
+    prose = [running[i] and _has_finite_verb(texts[i], rules) for i in range(len(pieces))]
+    names = _author_names(pieces, rules)
+    in_box = {j: name for name, box in names.values() for j in box}
     seen: dict[str, int] = {}
     for i, text in enumerate(texts):
         if open_[i] and len(text.split()) >= 4:
             seen[text] = seen.get(text, 0) + 1
 
+    # a sentence too short to be running text by shape ("Ein Irrtum.", "Wer hätte das gedacht?"), or a clause
+    # with its verb: read as running text where it stands among paragraphs, unless it addresses the reader
+    sentence = [open_[i] and not running[i] and not _READER.search(texts[i]) and len(_words(texts[i])) >= 2
+                and (_SENTENCE_END.search(texts[i]) and not texts[i].endswith(":")
+                     or len(_words(texts[i])) >= shape["caption_min_words"] and _has_finite_verb(texts[i], rules)
+                     and ": " not in texts[i])
+                for i in range(len(pieces))]
+
     def decide(i: int, part: str, reason: str) -> None:
         pieces[i].part, pieces[i].reason = part, reason
 
     # 1. what the piece itself says it is
-    author = None
     for i, piece in enumerate(pieces):
         text = texts[i]
         if piece.role in ("blank", "marker", "interface", "chrome"):
@@ -327,20 +376,20 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
             decide(i, "dateline", piece.reason)
         elif piece.role == "boxed":
             decide(i, "byline", piece.reason)
-        elif (short := len(text) <= shape["chrome_max_chars"]) and (rule := _match(rules.boilerplate, text)):
+        elif len(text) <= shape["chrome_max_chars"] and (rule := _match(rules.boilerplate, text)):
             decide(i, "boilerplate", rule)
-        elif short and (rule := _match(rules.dateline_lines, text)):
+        elif (short := len(text) <= shape["chrome_max_chars"] and not prose[i]) \
+                and (rule := _match(rules.dateline_lines, text)):
             decide(i, "dateline", rule)
         elif short and (rule := _match(rules.credit_lines, text)):
             decide(i, "credit", rule)
         elif short and (rule := _match(rules.bylines, text)):
             decide(i, "byline", rule)
         elif i in names:
-            author = names[i]
-            decide(i, "byline", "author's name: a later sentence is about this person")
-        elif author and text.startswith(author + " "):
+            decide(i, "byline", "author's name: a sentence right after it is about this person")
+        elif i in in_box and text.startswith(in_box[i] + " "):
             decide(i, "byline", "sentence about the author (author box)")
-        elif author and _previous_text(pieces, i) == author and _headline_shaped(text, 6):
+        elif i in in_box and _headline_shaped(text, 6):
             decide(i, "byline", "line under the author's name (role)")
         elif (own_name and own_name.search(text) and not running[i] and len(text.split()) <= 4
               and not _match(rules.source, text)):
@@ -362,7 +411,11 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
             decide(i, "boilerplate", "names the outlet itself above the headline (the site's self-description)")
 
     undecided = [i for i, p in enumerate(pieces) if not p.part]
-    first_running = next((i for i in undecided if running[i]), len(pieces))
+    # a line that is running text only as a long clause with its verb and no final stop may be a headline
+    # ("Putin in Pjöngjang: Kim empfängt den Kremlchef mit Pomp"): it does not end the header
+    verb_only = [running[i] and _headline_shaped(texts[i], shape["headline_max_words"]) and not _cut_off(texts[i], rules)
+                 and _sentence_count(texts[i]) == 1 for i in range(len(pieces))]
+    first_running = next((i for i in undecided if running[i] and not verb_only[i]), len(pieces))
     last_running = max((i for i in undecided if running[i]), default=-1)
 
     # 3. the header: headline and kicker, before the first running text
@@ -370,10 +423,19 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
     candidates = [i for i in header if _headline_shaped(texts[i], shape["headline_max_words"]) and pieces[i].role == ""]
     title = next((i for i in candidates if len(texts[i].split()) >= shape["headline_min_words"]),
                  candidates[0] if candidates else None)
+    if title is not None and len(texts[title].split()) <= shape["kicker_max_words"]:
+        stacked = next((j for j in candidates if j > title), None)     # a short line right above a longer one:
+        if stacked is not None and len(texts[stacked].split()) > len(texts[title].split()) \
+                and not _has_finite_verb(texts[title], rules) \
+                and all(j not in undecided or pieces[j].role == "blank" for j in range(title + 1, stacked)):
+            title = stacked                                            # kicker and headline
     split_title = None
     for i in header:
         if i == title:
-            split_title = _split_kicker(pieces[i], rules)
+            kicker_above = any(j < i and j in candidates and len(texts[j].split()) <= shape["kicker_max_words"]
+                               and all(k not in undecided or pieces[k].role == "blank" for k in range(j + 1, i))
+                               for j in header)
+            split_title = None if kicker_above else _split_kicker(pieces[i], rules)
             decide(i, "title", "first line shaped like a headline, before the first paragraph")
         elif title is not None and i < title and i in candidates and len(texts[i].split()) <= shape["kicker_max_words"] \
                 and all(j not in undecided or pieces[j].role == "blank" for j in range(i + 1, title)):
@@ -388,6 +450,13 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
     def next_is(i: int, test) -> bool:
         j = following.get(i)
         return j is not None and test(j)
+
+    def heading(i: int) -> bool:
+        return _headline_shaped(texts[i], shape["subheading_max_words"]) and next_is(i, lambda j: running[j])
+
+    # questions heading the paragraphs after them, twice or more: the sections of an explainer; a lone
+    # question among paragraphs is the author's (rhetorical) and running text
+    explainer = sum(1 for i in undecided if i > first_running and texts[i].endswith("?") and heading(i)) >= 2
 
     for i in undecided:
         piece, text = pieces[i], texts[i]
@@ -423,16 +492,26 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
                 decide(i, "body", "paragraph of running text")
                 body_started = True
             standfirst_done = True
-        elif interview and text.endswith("?"):
+        elif interview and text.endswith("?") and i > first_running:
             decide(i, "body", "an interview's question")
         elif text.endswith(":") and len(text.split()) >= 3 and next_is(i, lambda j: running[j]):
             decide(i, "body", "introduces the paragraph after it (ends in a colon)")
+        elif heading(i) and (body_started and not text.endswith("?") or i > first_running and explainer):
+            decide(i, "subheading", "short line without a full stop, followed by a paragraph")
+        elif sentence[i] and i < first_running and not standfirst_done:
+            decide(i, "standfirst", "a question or short sentence right after the headline (teaser)")
+            standfirst_done = True
+        elif sentence[i] and i > first_running and (i < last_running or _SENTENCE_END.search(text)
+                                                    or not text.startswith(rules.question_words)):
+            decide(i, "body", "a short sentence or question among the paragraphs (running text)")
+            body_started = True
+        elif (title is not None and title < i < first_running and not standfirst_done and not _has_finite_verb(text, rules)
+              and _headline_shaped(text, shape["subheading_max_words"]) and len(_words(text)) >= shape["caption_min_words"]):
+            decide(i, "caption", "a describing line between headline and first paragraph (an image's caption)")
         elif i > last_running:
             decide(i, "boilerplate", "after the last paragraph and not running text (site navigation)")
         elif i < first_running or not body_started:
             decide(i, "boilerplate", "short line between headline and first paragraph (site chrome)")
-        elif _headline_shaped(text, shape["subheading_max_words"]) and next_is(i, lambda j: running[j]):
-            decide(i, "subheading", "short line without a full stop, followed by a paragraph")
         else:
             decide(i, "boilerplate", "neither running text nor a heading of it (site chrome)")
     if split_title is not None:
@@ -441,17 +520,13 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
     return pieces
 
 
-def _previous_text(pieces: list[_Piece], i: int) -> str:
-    """The text of the nearest non-blank piece before ``i``, stripped."""
-    return next((p.text.strip() for p in reversed(pieces[:i]) if p.role != "blank"), "")
-
-
 def _next_line_is_credit(pieces: list[_Piece], i: int) -> bool:
     """Whether the next non-blank piece after ``i`` is a credit standing on a line of its own."""
     for piece in pieces[i + 1 :]:
         if piece.role == "blank":
             continue
-        return piece.part == "credit" and piece.role != "credit" and piece.line_no != pieces[i].line_no
+        return (piece.part == "credit" and piece.role != "credit" and piece.line_no != pieces[i].line_no
+                and ("photo" in piece.reason or "image" in piece.reason))    # not the text's agency credit
     return False
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 import pandas as pd
@@ -134,7 +135,9 @@ def find_mentions(sentences: pd.DataFrame, *, events: dict[str, str] | None = No
 @dataclass(frozen=True)
 class _Role:
     entry: Entry
-    alone: str          # "", "Putin", "Kim", "guest" or "host"
+    alone: str          # "", "Putin", "Kim", "guest", "host" or "age"
+    fixed: bool = False             # the noun itself says whose it is ("Kremlchef"): modifiers do not decide
+    singular: bool = False          # only after a singular determiner ("der Nordkoreaner", not "die Nordkoreaner")
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,7 @@ class _Grammar:
     after: re.Pattern               # what follows it, matched at its end
     actor_of: dict[str, str]        # lower-cased nationality stem, genitive or place -> "Putin", "Kim" or ""
     events: tuple[tuple[re.Pattern, str, str], ...]   # event pattern, host, guest
+    births: tuple[tuple[str, date], ...]              # actor, date of birth
 
 
 def _alternation(words) -> str:
@@ -155,8 +159,8 @@ def _alternation(words) -> str:
 def role_grammar() -> _Grammar:
     """The role grammar of ``data/roles.yml``, compiled once."""
     raw = yaml.safe_load((DATA_DIR / "roles.yml").read_text(encoding="utf-8"))
-    roles = tuple(_Role(Entry("", row["label"], row["register"], row.get("example", ""), None), row.get("alone", ""))
-                  for row in raw["roles"])
+    roles = tuple(_Role(Entry("", row["label"], row["register"], row.get("example", ""), None), row.get("alone", ""),
+                        bool(row.get("fixed")), bool(row.get("singular"))) for row in raw["roles"])
     nouns = re.compile(_BEFORE + r"(?:[„«»\"‚‹]?(?:" + "|".join(f"(?P<r{i}>{row['noun']})" for i, row in enumerate(raw["roles"]))
                        + r")[“»«\"‘›]?)" + _AFTER)
     actor_of: dict[str, str] = {}
@@ -169,12 +173,13 @@ def role_grammar() -> _Grammar:
     determiners = _alternation(re.escape(w) for word in raw["determiners"] for w in (word, word.capitalize()))
     adjective = (r"(?!(?:" + determiners + r")\s)(?:[a-zäöüß][\wäöüß-]*(?<![^s]te)(?:e|en|em|er|es)(?<![^s]ten)"
                  r"|Oberste[nmrs]?|Höchste[nmrs]?)")
-    before = re.compile(r"(?:(?:(?P<gen>" + _alternation(genitives) + r")|(?:" + determiners + r"))\s+)?"
+    before = re.compile(r"(?:(?:(?P<gen>" + _alternation(genitives) + r")|(?P<det>" + determiners + r"))\s+)?"
                         r"(?P<adjs>(?:" + adjective + r"\s+){0,3})$")
     after = re.compile(r"\s+(?:(?P<gen>" + _alternation(genitives) + r")|(?:aus|von|in|im)\s+(?P<place>"
                        + _alternation(places) + r"))(?![\w-])")
     events = tuple((re.compile(row["event"]), row["host"], row["guest"]) for row in raw["events"])
-    return _Grammar(nouns, roles, before, after, actor_of, events)
+    births = tuple((actor, date.fromisoformat(str(born))) for actor, born in raw["births"].items())
+    return _Grammar(nouns, roles, before, after, actor_of, events, births)
 
 
 def _nationality(grammar: _Grammar, words: list[str]) -> str | None:
@@ -212,10 +217,16 @@ def _role_readings(text: str, nouns: list[re.Match], names: list[tuple[int, int,
         modifiers += [w for w in (right.group("gen"), right.group("place")) if w] if right else []
         following = len(text[:end]) + len(text[end:]) - len(text[end:].lstrip())
         name = next((e.actor for s, _, e in names if s == following), None)
+        if role.singular and not _singular(text, left):
+            continue                             # "die Nordkoreaner": the people, not one of them
         if name is not None:
             actor, decided_by = name, "name"
         elif _OTHER_NAME.match(text, end):
             actor, decided_by = "", "name"       # "Präsident Xi Jinping": somebody else's title
+        elif role.fixed:
+            actor, decided_by = role.alone, "alone"
+        elif role.alone == "age":
+            actor, decided_by = _aged(grammar, match.group(0), event), "modifier"
         else:
             actor, decided_by = _nationality(grammar, modifiers), "modifier"
             if actor is None:
@@ -224,6 +235,31 @@ def _role_readings(text: str, nouns: list[re.Match], names: list[tuple[int, int,
         surface_end = right.end() if right else end
         found.append(_Reading(start, end, surface_start, surface_end, replace(role.entry, actor=actor), decided_by))
     return found
+
+
+def _singular(text: str, left: re.Match | None) -> bool:
+    """Whether a role noun stands after a singular determiner: "den", "dem", "des", or "der" where no noun stands
+    before it ("Zahl der Nordkoreaner" is a genitive plural)."""
+    det = left.group("det") if left else None
+    if det is None or det.lower() not in ("der", "den", "dem", "des"):
+        return False
+    if det.lower() != "der":
+        return True
+    before = text[: left.start("det")].split()
+    return not before or not before[-1][:1].isupper() or before[-1].endswith((".", ":", "!", "?"))
+
+
+def _aged(grammar: _Grammar, noun: str, event: str) -> str:
+    """Who is ``noun`` ("39-Jährige") years old in the month of the article's event ("2023-09 …"): Putin, Kim or
+    nobody."""
+    age, when = re.match(r"\d+", noun), re.match(r"(\d{4})-(\d{2})", event)
+    if age is None or when is None:
+        return ""
+    on = date(int(when.group(1)), int(when.group(2)), 15)
+    for actor, born in grammar.births:
+        if on.year - born.year - ((on.month, on.day) < (born.month, born.day)) == int(age.group()):
+            return actor
+    return ""
 
 
 def _event_role(grammar: _Grammar, alone: str, event: str) -> str:

@@ -130,6 +130,30 @@ def _start_class(middles: list[str], flags: int) -> str | None:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
+def word_trie(words) -> str:
+    """A regular expression matching exactly ``words`` (escaped), as a trie: "vergangenen|vergangene|vergangener"
+    becomes "vergangene(?:[nr])?". It matches what the alternation of the words sorted longest first matches, and
+    at each position the regex engine tries one branch per first letter instead of every word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) > 1 and all(len(b) == 1 or (len(b) == 2 and b[0] == "\\") for b in branches):
+            body = "[" + "".join(branches) + "]"
+        else:
+            body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
 class PatternSet:
     """Patterns that share a leading and a trailing part (``before``, ``after``: word boundaries, say)."""
 

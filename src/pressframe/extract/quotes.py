@@ -3,7 +3,8 @@
 A quoted span is any text between a pair of marks of ``data/quotes.yml`` („…“, «…», ‹…›, ‚…‘,
 "…"), found per paragraph so that a quotation may run over several sentences; an opening mark
 whose paragraph ends without its closing mark (a copy cut off mid-quotation) runs to the
-paragraph's end. Every span is one of three kinds (``KINDS``):
+paragraph's end, and where the next paragraph closes it ("«… ¶ …», sagt Gerber") that paragraph's
+text up to the closing mark is a span too. Every span is one of three kinds (``KINDS``):
 
 - ``full``: someone's statement reproduced as a clause or more (after a colon, at the start of
   its sentence, a sentence of its own, or followed by ", sagte X");
@@ -12,7 +13,8 @@ paragraph's end. Every span is one of three kinds (``KINDS``):
 - ``scare``: quoted words nobody in the text is said to have said (a term, a name, irony).
 
 Persons are found outside quotations: Putin and Kim (by any designation of the gazetteer), the
-media and institutions of ``known_speakers``, and anyone introduced by a role ("Militärexperte
+media and institutions of ``known_speakers``, a state's institution named by what it is ("das
+südkoreanische Aussenministerium"), and anyone introduced by a role ("Militärexperte
 Ulrich Schmid", "Kremlsprecher Dmitri Peskow"), who is then recognised by surname ("so Pardo");
 "der Experte" stands for the last expert named, "der Kremlsprecher" for the last person introduced
 as a spokesman, "der Zeitung" for the last state medium. A genitive name ("Putins Sprecher") is a
@@ -23,13 +25,17 @@ The speaker of a span is resolved in this order:
 1. a cue after the span in its last sentence: the person right after it ("…“, sagt Pardo"); after
    a pronoun or an impersonal cue ("sagt er", "hieß es") the subject of the nearest earlier
    sentence that names someone; a cue followed by somebody unnamed ("sagte ein Abgeordneter")
-   gives ``unknown``; a verb-final cue with nobody after it ("… „…“ zugesichert") leaves the
-   speaker to the subject before the span (3.);
+   gives ``unknown``; a medium in the dative after the cue is spoken to ("sagte der Zeitung X");
+   a person between the span and a clause-final cue speaks (", hatte Peskow gesagt"); a verb-final
+   cue with nobody after it ("… „…“ zugesichert") leaves the speaker to the subject before the span (3.);
 2. a source cue in the sentence ("laut TASS", "der Zeitung zufolge", "wenn man KCNA glaubt",
    "heißt es in dem Bericht": the report, or who issued it);
 3. a cue or a colon before the span in its first sentence, or the verb-final cue of 1.: the person
-   right after the cue if nobody is named before it ("…, sagte Volker: „…“"), else the first
-   person named ("Kim versprach …");
+   right after the cue if nobody is named before it ("…, sagte Volker: „…“"); a pronoun before the
+   cue ("Er fügte hinzu, …") or in the clause of a verb-final cue ("…, in dem er von „…“ spricht"):
+   the person it stands for; a state or capital as the subject ("Seoul warnte …"): that state;
+   under a speaker label ("Brunner: Der Kreml spricht von „…“") the clause's own subject; else the
+   first person named ("Kim versprach …");
 4. reported speech (a verb in the subjunctive, "sei", "werde", and no cue): the speaker of the
    paragraph's previous quotation, else the subject of the nearest earlier sentence;
 5. full quotations only: the speaker of the previous quotation in the paragraph, else the last
@@ -52,7 +58,7 @@ import yaml
 from ..base.paths import DATA_DIR
 from ..corpus.text import is_word, stopwords, tokenize
 from .designations import find_in_text
-from .patterns import PatternSet, simple_case
+from .patterns import PatternSet, simple_case, word_trie
 
 QUOTE_COLUMNS = ("article_id", "sentence_id", "quote", "speaker", "speaker_type", "cue", "kind")
 KINDS = ("full", "partial", "scare")
@@ -75,7 +81,7 @@ def _role_end(roles: list[str]) -> re.Pattern | None:
 
 
 def _words_alternation(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return word_trie(words)
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,20 @@ class Rules:
     names_not_speech: frozenset[str]
     name_words: frozenset[str]
     media_named: re.Pattern
+    institution: re.Pattern
+    institution_words: tuple
+    outlet_words: tuple
+    media_words: frozenset              # "Parteizeitung" before "Rodong Sinmun" is what the outlet is, not its name
+    state_subject: re.Pattern
+    state_types: dict
+    state_not_after: frozenset
+    institution_type: str
     in_document: re.Pattern
+    media_documents: frozenset
+    echo_parts: tuple
+    outlet: re.Pattern
+    outlet_name: re.Pattern
+    reported_weak: re.Pattern
     unclosed_marks: tuple[str, ...]
 
 
@@ -128,6 +147,7 @@ def load_rules() -> Rules:
         (re.compile(r"(?<![\w-])" + full_name + r"\s+(?:von\s+der|vom|von\s+dem|am|an\s+der)\s+(?:[\w-]+\s+)?(?:"
                     + _words_alternation(raw["affiliations"]) + r")(?![\w-])"), True),
     )
+    outlet_name = r"(?:[A-ZÄÖÜ][\wäöüß-]*\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*(?i:" + _words_alternation(raw["outlet_endings"]) + ")"
     known, actor_speakers = [], {}
     for speaker in raw["known_speakers"]:
         if "actor" in speaker:
@@ -156,8 +176,8 @@ def load_rules() -> Rules:
         known_names=frozenset(name for name, _, _ in known),
         known_each=tuple((name, kind) for name, kind, patterns in known for _ in patterns),
         role_end=_role_end(raw["expert_roles"] + raw["other_roles"]),
-        media_anaphor=re.compile(r"(?<![\w-])(?:der|die|dem)\s+(?:" + _words_alternation(raw["state_media_anaphors"])
-                                 + r")(?![\w-])", re.IGNORECASE),
+        media_anaphor=re.compile(r"(?<![\w-])(?:der|die|das|dem)\s+(?:" + _words_alternation(raw["state_media_anaphors"])
+                                 + r")(?![\w-])(?-i:(?!\s+[„«»\"]?[A-ZÄÖÜ]))", re.IGNORECASE),   # not "die Agentur KCNA"
         expert_type=raw["expert_type"], other_type=raw["other_type"],
         name_articles=frozenset(raw["name_articles"]),
         reported_speech=re.compile(r"(?<![\w-])(?:" + _words_alternation(raw["reported_speech_verbs"]) + r")(?![\w-])"),
@@ -166,10 +186,28 @@ def load_rules() -> Rules:
         media_named=re.compile(r"(?P<state>staatliche[nmrs]?\s+(?:[a-zäöüß]+e[nmrs]?\s+)?)?(?<![\w-])(?:"
                                + _words_alternation(raw["media_nouns"]) + r")\s+[„«»\"]?(?P<name>[A-Z][\w&-]*"
                                r"(?:\s+[A-Z][\w&-]*){0,2})"),
-        in_document=re.compile(r"(?<![\w-])(?:" + "|".join(raw["document_cues"]) + r")\s+(?:in\s+(?:dem|der|einem|einer)|im)\s+"
+        in_document=re.compile(r"(?<![\w-])(?:" + "|".join(raw["document_cues"]) + r")\s+"
+                               r"(?:in\s+(?:(?P<definite>dem|der)|einem|einer)|im)\s+"
                                r"(?:[a-zäöüß]+e[nmrs]?\s+)?(?P<document>[A-ZÄÖÜ][\wäöüß-]+)"
                                r"(?:\s+(?:des|der|von)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?(?P<issuer>[A-ZÄÖÜ][\wäöüß-]+))?"),
         unclosed_marks=tuple(raw["unclosed_marks"]),
+        media_documents=frozenset(raw["media_documents"]),
+        echo_parts=tuple(raw["echo_parts"]),
+        outlet=re.compile(r"(?<![\w-])(?i:der|die|das|dem|den)\s+(?:[A-ZÄÖÜa-zäöü][\wäöüß-]*(?:er|e[nrs]?)\s+){0,2}"
+                          r"[„«»\"]?(?P<name>" + outlet_name + r")[“»«\"]?(?![\w-])"),
+        outlet_name=re.compile(outlet_name),
+        reported_weak=re.compile(r"(?<![\w-])(?:" + _words_alternation(raw["reported_speech_weak"]) + r")(?![\w-])"),
+        institution_type=raw["institution_type"],
+        institution_words=tuple(word.lower() for word in raw["institution_nouns"]),
+        outlet_words=tuple(word.lower() for word in raw["outlet_endings"]),
+        media_words=frozenset(word.lower() for word in raw["media_nouns"] + raw["state_media_anaphors"]),
+        state_types={name: kind for kind, names in raw["state_speakers"].items() for name in names},
+        state_not_after=frozenset(raw["state_not_after"]),
+        state_subject=re.compile(r"(?<![\w-])(?P<state>" + "|".join(
+            map(re.escape, sorted((n for names in raw["state_speakers"].values() for n in names), key=len, reverse=True)))
+            + r")(?![\w-])"),
+        institution=re.compile(r"(?<![\w-])(?i:der|die|das|dem|den)\s+(?P<name>(?:[a-zäöüß]+e[nmrs]?\s+){0,2}(?=[A-ZÄÖÜ])"
+                               r"[\wäöüß-]*(?i:" + _words_alternation(raw["institution_nouns"]) + r")(?:e?s)?)(?![\w-])"),
     )
 
 
@@ -248,6 +286,8 @@ class _Scan:
     known: list[list[re.Match]]         # per pattern of Rules.known, in order
     media: list[re.Match]
     media_named: list[re.Match]         # "die Nachrichtenagentur Unian"
+    institutions: list[re.Match]        # "das südkoreanische Aussenministerium"
+    outlets: list[re.Match]             # "die Wiener „Donaupresse“", "die Nordsee-Rundschau"
     introduced: list[list[re.Match]]    # per pattern of Rules.introduced
     roles: list[re.Match]
 
@@ -277,8 +317,16 @@ def _scan(masked: str) -> _Scan:
     # match does: without one it cannot match either
     introduced = [[] if needs_role and not roles else list(pattern.finditer(masked))
                   for (pattern, _), needs_role in zip(rules.introduced, (True, False))]
+    low = masked.lower()      # most paragraphs name no institution and no outlet: a substring test says so cheaply
+
+    def where(pattern: re.Pattern, words: tuple[str, ...]) -> list[re.Match]:
+        return list(pattern.finditer(masked)) if any(word in low for word in words) else []
+
     return _Scan(find_in_text(masked, roles=False), rules.known_patterns.finditer_each(masked),
-                 list(rules.media_anaphor.finditer(masked)), list(rules.media_named.finditer(masked)), introduced, roles)
+                 list(rules.media_anaphor.finditer(masked)), list(rules.media_named.finditer(masked)),
+                 where(rules.institution, rules.institution_words),
+                 [m for m in where(rules.outlet, rules.outlet_words) if m.group("name").lower() not in rules.media_words],
+                 introduced, roles)
 
 
 @lru_cache(maxsize=64)
@@ -329,6 +377,14 @@ class _Reader:
                 return kind
         return self.rules.other_type
 
+    def _institution_type(self, match: re.Match) -> str:
+        """A ministry, government or service belongs to a leadership its words name ("das russische
+        Verteidigungsministerium"), else to another state."""
+        for kind, hints in self.rules.leadership_hints.items():
+            if any(hint in match.group(0) for hint in hints):
+                return kind
+        return self.rules.institution_type
+
     def mentions(self, masked: str, scan: _Scan | None = None) -> list[_Mention]:
         """Persons named in a paragraph whose quotations are masked, in text order, anaphors resolved.
 
@@ -345,6 +401,11 @@ class _Reader:
                 person = self.known_person(name, kind)
                 found += [_Mention(m.start(), m.end(), person) for m in matches]
         found += [_Mention(m.start(), m.end(), None, anaphor="media") for m in scan.media]
+        for match in scan.institutions:
+            found.append(_Mention(match.start("name"), match.end(), self.person(match.group("name"),
+                                                                                 self._institution_type(match))))
+        for match in scan.outlets:
+            found.append(_Mention(match.start("name"), match.end("name"), self.person(match.group("name"), "media")))
         for match in scan.media_named:
             kind = "state media" if match.group("state") else "media"
             found.append(_Mention(match.start("name"), match.end("name"), self.person(match.group("name"), kind)))
@@ -394,7 +455,7 @@ class _Reader:
                 mention = _Mention(mention.start, mention.end, target)
             if mention.person.type == rules.expert_type:
                 self.last_expert = mention.person
-            if mention.person.type == "state media":
+            if mention.person.type in ("state media", "media"):
                 self.last_media = mention.person
             resolved.append(mention)
         return resolved
@@ -441,10 +502,17 @@ def _after_cue(paragraph: _Paragraph, cue_end: int, limit: int, reader: _Reader)
     first_word = rest.split()[0].strip(",.:;") if rest.split() else ""
     if first_word in rules.pronouns:
         return True, paragraph.earlier_subject(cue_end, reader)
-    after = [m for m in paragraph.mentions if cue_end <= m.start < limit and m.start <= cue_end + 45]
+    after = [m for m in paragraph.mentions if cue_end <= m.start < limit and m.start <= cue_end + 45 and not m.genitive]
+    addressee = _ADDRESSEE.match(paragraph.masked, cue_end)
+    if addressee:                  # "sagte der Nachrichtenagentur Yonhap": spoken to, not by
+        after = [m for m in after if m.start > addressee.end() + 25]
     if after and len(paragraph.masked[cue_end : after[0].start].split()) <= 3:
         return True, after[0].person
     return False, None
+
+
+_ADDRESSEE = re.compile(r"\s*(?:dem|der(?=\s+[\w-]*(?:[Zz]eitung|[Aa]gentur)\b))\s")
+"""A dative after a speech cue: the medium spoken to ("sagte dem Sender", "sagte der Zeitung")."""
 
 
 def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person | str | None, reader: _Reader,
@@ -461,7 +529,7 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
     words_before = masked[first[0] : start].split()
     # 0. a name in quotation marks: a platform, or one or two capitalised words after "auf", "namens", ...
     inner = text[start + 1 : end - 1].strip()
-    if inner in rules.names_not_speech or (
+    if inner in rules.names_not_speech or rules.outlet_name.fullmatch(inner) or (
             words_before and words_before[-1].strip("(") in rules.name_words and len(inner.split()) <= 2
             and all(word[:1].isupper() for word in inner.split())):
         return NOBODY, "none"
@@ -485,6 +553,15 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
                 return paragraph.earlier_subject(start, reader) or UNKNOWN, cue.group(1)
             final_cue = cue                       # "… „…“ zugesichert": the subject stands before the span
             break
+        between = [m for m in paragraph.mentions if end <= m.start and m.end <= cue.start() and not m.genitive]
+        if between and "," in masked[end : between[-1].start] and _CLAUSE_END.match(masked, cue.end()):
+            return between[-1].person, cue.group(1)   # "„…“ statt, hatte Peskow am Montag gesagt"
+        clause = masked[end : cue.start()]
+        if "," in clause and _CLAUSE_END.match(masked, cue.end()) \
+                and re.search(r"\b(?:er|sie)\b", clause[clause.rindex(",") :]):
+            return paragraph.earlier_subject(start, reader) or UNKNOWN, cue.group(1)   # "„…“, wie er ihn nannte"
+        if _DESCRIPTION.match(masked, cue.end()) and masked[cue.start() - 2 : cue.start()].strip() in (",", ""):
+            return paragraph.earlier_subject(start, reader) or UNKNOWN, cue.group(1)   # ", sagte der Nordkoreaner"
     # 1b. a sentence right after that only attributes it: "„…“ Das sagte Mao Ning am Donnerstag."
     following = paragraph.sentence_of(min(end, len(text)) - 1) + 1
     if not masked[end : last[1]].strip(" .,;!?") and following < len(paragraph.bounds):
@@ -510,8 +587,10 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
             if where == "after" and after and after[0].lower() in rules.unnamed | rules.name_articles:
                 return UNKNOWN, found.group(0).split()[-1]     # "laut dem Sprecher", "nach Angaben aus Seoul"
     if document is not None:      # the document's issuer where named, else who was speaking, else the document
-        issuer = [m for m in paragraph.mentions if document.start("document") <= m.start < document.end() + 3]
-        who = issuer[0].person if issuer else document.group("issuer") or last_said \
+        issuer = [m for m in paragraph.mentions if document.start("document") <= m.start < min(document.end() + 3, last[1])]
+        medium = reader.last_media if document.group("definite") and document.group("document") in rules.media_documents \
+            else None                               # "hieß es in dem Bericht": the report of the medium just named
+        who = issuer[0].person if issuer else document.group("issuer") or medium or last_said \
             or paragraph.earlier_subject(start, reader) or document.group("document")
         return who, " ".join(document.group(0).split()[:2])
     # 0. a named thing: 'den „Vertrag über …“'
@@ -522,6 +601,10 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
     named = [m for m in paragraph.mentions if first[0] <= m.start < start and not m.genitive]
     if cue is not None:
         before_cue = [m for m in named if m.start < cue.start()]
+        if before_cue and masked[first[0] : start].lstrip().startswith(("Den ", "Dem ")):
+            following_person, person = _after_cue(paragraph, cue.end(), start, reader)
+            if following_person:      # "Den Machthaber im Kreml nennt das Blatt einen „…“": the object comes first
+                return person, cue.group(1)
         if not before_cue:
             following_person, person = _after_cue(paragraph, cue.end(), start, reader)
             if following_person:
@@ -529,10 +612,25 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
             subject = masked[first[0] : cue.start()].split()
             if subject and subject[0].lower() in rules.unnamed:
                 return UNKNOWN, cue.group(1)  # "Ein Sprecher sagte, es gebe „…“"
-    label = named[0] if named and named[0].start == first[0] and masked[named[0].end : start].lstrip().startswith(":") \
+            if subject and subject[0].lower() in rules.pronouns:
+                return paragraph.earlier_subject(start, reader) or UNKNOWN, cue.group(1)   # "Er fügte hinzu, …"
+            if (state := _state_subject(masked, first[0], cue.start(), reader)) is not None:
+                return state, cue.group(1)            # "Die USA sprechen von „Beweisen“"
+            if subject and len(subject) <= 3 and _DESCRIPTION.fullmatch(" " + " ".join(subject)):
+                if subject[-1].strip(".,") in rules.media_documents:
+                    return subject[-1].strip(".,"), cue.group(1)     # "Der Bericht nennt …": the document
+                return paragraph.earlier_subject(start, reader) or UNKNOWN, cue.group(1)   # "Der 39-Jährige nannte …"
+    label = named[0] if named and _GIVEN_NAMES.fullmatch(masked, first[0], named[0].start) \
+        and masked[named[0].end : start].lstrip().startswith(":") \
         else None
     if label is not None:                         # "Putin: Vertrag sieht „…“ vor" (a headline's speaker)
+        inner = [m for m in named if cue is not None and label.end <= m.start < cue.start()]
+        if inner:                                 # "Brunner: Der Kreml spricht von „…“": the clause's subject
+            return inner[-1].person, cue.group(1)
         return label.person, ":"
+    if final_cue is not None and cue is None and (pronoun := _PRONOUN_CLAUSE.search(masked, first[0], start)):
+        before = [m for m in paragraph.mentions if first[0] <= m.end <= pronoun.start()]   # genitives too
+        return (before[-1].person if before else paragraph.earlier_subject(start, reader) or UNKNOWN), final_cue.group(1)
     if final_cue is not None and cue is None and named:
         return _clause_subject(masked, first[0], start, named).person, final_cue.group(1)
     cue = cue or final_cue
@@ -542,8 +640,13 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
         subject = masked[first[0] : start].split()
         if subject and subject[0].lower() in rules.unnamed:
             return UNKNOWN, final_cue.group(1)
+        if (state := _state_subject(masked, first[0], start, reader)) is not None:
+            return state, final_cue.group(1)          # "Pjöngjang hatte die Berichte als „Lügen“ zurückgewiesen"
         return paragraph.earlier_subject(start, reader) or UNKNOWN, final_cue.group(1)
-    # 4. reported speech: a verb in the subjunctive and no cue
+    # 4. reported speech: a verb in the subjunctive and no cue (a weak one, "wäre", "müssten", only carries on a
+    # quotation of the same paragraph)
+    if last_said is not None and rules.reported_weak.search(masked, first[0], last[1]):
+        return last_said, "none"
     if rules.reported_speech.search(masked, first[0], last[1]):
         if last_said is not None:
             return last_said, "none"
@@ -561,7 +664,28 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
     return reader.last_subject, "none"
 
 
-_RELATIVE = re.compile(r",\s+(?:der|die|das|welcher|welche|welches)\s")
+def _state_subject(masked: str, sentence_start: int, limit: int, reader: _Reader) -> _Person | None:
+    """A state or its capital as the subject before the cue, standing for its government ("Seoul warnte …", "Die
+    USA sprechen von …", "Noch vor zwei Wochen hatte Pjöngjang …"), where no person is named before the cue: the
+    first one in the sentence not after a preposition or conjunction, of the type ``state_speakers`` gives."""
+    rules = load_rules()
+    found = next((m for m in rules.state_subject.finditer(masked, sentence_start, limit)
+                  if masked[sentence_start : m.start()].split()[-1:] not in ([w] for w in rules.state_not_after)), None)
+    if found is None or "," in masked[found.end() : limit]:       # another clause's ("Peking helfe nur, sagte …")
+        return None
+    name = found.group("state")
+    return reader.person(name, load_rules().state_types[name])
+
+
+_DESCRIPTION = re.compile(r"\s+(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:[a-zäöü][\wäöüß-]*e[nrs]?\s+)?[\dA-ZÄÖÜ][\wäöüß-]*")
+"""A definite description of someone named before ("der Nordkoreaner", "der 39-Jährige", "der russische Gast")."""
+_GIVEN_NAMES = re.compile(r"(?:[A-ZÄÖÜ][\w-]+\s+){0,2}")
+"""What may stand before a speaker label's surname: its given names ("Lea Brunner: …")."""
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|$)")
+_PRONOUN_CLAUSE = re.compile(r",\s+(?:[a-zäöü]+\s+){0,2}(?:er|sie)\s+(?!.*,)")
+"""A clause opened by a comma whose subject is a pronoun ("…, in dem er von „…“ spricht"), up to the span."""
+_RELATIVE = re.compile(r",\s+(?:(?P<preposition>mit|von|bei|zu|an|auf|für|gegen|über|unter|nach|aus|in)\s+)?"
+                       r"(?P<pronoun>der|die|das|dem|den|denen|welcher|welche|welches|welchem)\s")
 
 
 def _clause_subject(masked: str, sentence_start: int, start: int, named: list[_Mention]) -> _Mention:
@@ -570,6 +694,10 @@ def _clause_subject(masked: str, sentence_start: int, start: int, named: list[_M
     clauses = list(_RELATIVE.finditer(masked, sentence_start, start))
     if clauses:
         comma = clauses[-1].start()
+        object_pronoun = clauses[-1].group("preposition") or clauses[-1].group("pronoun") in ("dem", "den", "denen", "welchem")
+        inside = [m for m in named if clauses[-1].end() <= m.start < start]
+        if object_pronoun and inside:  # "Xi Jinping, mit dem Putin eine Partnerschaft „…“ verkündete"
+            return inside[0]
         head = [m for m in named if comma - 2 <= m.end <= comma]
         if head:
             return head[-1]
@@ -599,20 +727,58 @@ _WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 def _echo_key(text: str) -> tuple[str, ...]:
-    """The words of a span, lower case and cut to five letters: enough to find the same words quoted twice in one
-    article ("Heiliger Kampf", "heiligen Kampf") without a stemmer's cost."""
-    return tuple(word.lower()[:5] for word in _WORDS.findall(text))
+    """The words of a span, lower case and cut to four letters: enough to find the same words quoted twice in one
+    article ("Heiliger Kampf", "heiligen Kampf"; "Kein Grund", "keinen Grund") without a stemmer's cost."""
+    return tuple(word.lower()[:4] for word in _WORDS.findall(text))
 
 
-def _layout(sentences: list[tuple[int, int, str, str]]) -> _Layout:
-    """The paragraph of ``sentences`` (``(char_start, char_end, text, sentence_id)`` of one line, in order)."""
-    width = max(end for _, end, _, _ in sentences)
+def _continues(text: str, opening: str | None) -> bool:
+    """Whether a paragraph goes on with the quotation that ``opening`` left open at the end of the paragraph
+    before: the paragraph closes that quotation before it opens another with the same mark."""
+    if opening is None:
+        return False
+    closing = dict(load_rules().marks)[opening]
+    end, start = text.find(closing), text.find(opening)
+    return end != -1 and (start == -1 or end < start)
+
+
+def _left_open(layout: _Layout) -> str | None:
+    """The opening mark of a quotation that runs past the end of the paragraph, if one does."""
+    last = layout.spans[-1] if layout.spans else None
+    return layout.text[last[0]] if last and last[1] > len(layout.text.rstrip()) else None
+
+
+def _echoed(key: tuple[str, ...], said: dict) -> _Person | str | None:
+    """The speaker of words quoted and attributed elsewhere in the article: the same words, or a longer span that holds
+    two or more attributed words in a row ("Eine ernste Bedrohung" in a headline, "ernsten Bedrohung" in the body)."""
+    if key in said:
+        return said[key]
+    for other, who in said.items():       # the unattributed span holds the attributed words, not the other way
+        if 2 <= len(other) < len(key) and any(key[i : i + len(other)] == other for i in range(len(key) - len(other) + 1)):
+            return who
+    return None
+
+
+def _layout(sentences: list[tuple[int, int, str, str]], opening: str | None = None) -> _Layout:
+    """The paragraph of ``sentences`` (``(char_start, char_end, text, sentence_id)`` of one line, in order).
+
+    ``opening``: the mark of a quotation the paragraph before left open; where this paragraph closes it
+    (a quotation over two paragraphs, "«… ¶ …», sagt Gerber"), the mark is set before its text."""
+    width = max(end for _, end, _, _ in sentences) + len(sentences) + 1
     chars = [" "] * width
     bounds, ids = [], []
+    shift = 0               # sentences glued without a space ("…in PjöngjangPutin: …") get one in between
+    if _continues(" ".join(text for _, _, text, _ in sentences), opening):
+        chars[0], shift = opening, 1 - sentences[0][0]
     for char_start, char_end, sentence_text, sentence_id in sentences:
-        chars[char_start:char_end] = list(sentence_text)
-        bounds.append((char_start, char_end))
+        if bounds and char_start + shift <= bounds[-1][1]:
+            shift = bounds[-1][1] + 1 - char_start
+        chars[char_start + shift : char_end + shift] = list(sentence_text)
+        bounds.append((char_start + shift, char_end + shift))
         ids.append(sentence_id)
+    chars = chars[: bounds[-1][1]]
+    if shift and chars[0] == opening and bounds[0][0] == 1:
+        bounds[0] = (0, bounds[0][1])         # the mark set before the text belongs to its first sentence
     text = "".join(chars)
     spans = find_spans(text)
     masked = list(text)
@@ -656,8 +822,11 @@ def find_quotes(sentences: pd.DataFrame) -> pd.DataFrame:
     """
     rules = load_rules()
     rows = []
+    display = dict(zip(sentences.sentence_id, sentences.part.isin(rules.echo_parts))) if "part" in sentences else {}
     for article_id, paragraphs in _paragraphs(sentences):
-        layouts = [_layout(paragraph_sentences) for paragraph_sentences in paragraphs]
+        layouts: list[_Layout] = []
+        for paragraph_sentences in paragraphs:
+            layouts.append(_layout(paragraph_sentences, _left_open(layouts[-1]) if layouts else None))
         reader = _Reader()
         for layout in layouts:   # first pass: who is named
             layout.read(reader)
@@ -679,8 +848,9 @@ def find_quotes(sentences: pd.DataFrame) -> pd.DataFrame:
             reader.note(paragraph.mentions)
         # the same words quoted and attributed elsewhere in the article are that speaker's
         said = {_echo_key(inner): who for _, inner, who, _, _ in found if who not in (NOBODY, None, UNKNOWN)}
-        for row in found:
-            if row[2] in (NOBODY, None) and (echo := said.get(_echo_key(row[1]))) is not None:
+        for row in found:       # a headline's or subheading's quotation without a cue echoes the body
+            open_to_echo = row[2] in (NOBODY, None, UNKNOWN) or row[3] == "none" and display.get(row[0], False)
+            if open_to_echo and (echo := _echoed(_echo_key(row[1]), said)) is not None:
                 row[2] = echo
         for sentence_id, inner, who, cue, full in found:
             if isinstance(who, _Person):

@@ -24,7 +24,7 @@ import pandas as pd
 import yaml
 
 from ..base.paths import DATA_DIR
-from .patterns import PatternSet
+from .patterns import PatternSet, word_trie
 
 TIMEX_COLUMNS = ("article_id", "sentence_id", "start", "end", "text", "type", "value", "anchor", "mod", "rule")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -62,7 +62,7 @@ class Rules:
     rules: tuple[Rule, ...]
 
 
-RESOLVERS = ("date", "date_time", "month_year", "year", "day_month", "month", "weekday", "weekday_part",
+RESOLVERS = ("date", "date_time", "month_year", "year", "day_month", "month", "month_relation", "weekday", "weekday_part",
              "night_before", "weekend", "season", "relative_day", "day_part", "relative_unit", "ago", "decade",
              "duration", "anchored", "vague_duration", "days_adjective", "fixed", "clock", "set")
 
@@ -72,9 +72,8 @@ def _expand(pattern: str, vocabulary: dict[str, dict], where: str) -> str:
         name = match.group(1)
         if name not in vocabulary:
             raise RuleError(f"{where}: unknown placeholder {{{name}}}")
-        words = sorted({w for word in vocabulary[name] for w in (word, word[:1].upper() + word[1:])},
-                       key=len, reverse=True)
-        return f"(?P<{name}>" + "|".join(re.escape(w) for w in words) + ")"
+        words = {w for word in vocabulary[name] for w in (word, word[:1].upper() + word[1:])}
+        return f"(?P<{name}>" + word_trie(words) + ")"
     return re.sub(r"\{([a-z_]+)\}", group, pattern)
 
 
@@ -269,6 +268,13 @@ class _Resolver:
             return day.isoformat(), published, mod
         if kind == "month":
             return self.month_of(self.word(match, "month")), published, mod
+        if kind == "month_relation":
+            month, relation, year = self.word(match, "month"), self.relation(match), p.year
+            if relation == -1:
+                year = p.year if month < p.month else p.year - 1
+            elif relation == 1:
+                year = p.year if month > p.month else p.year + 1
+            return f"{year}-{month:02d}", published, mod
         if kind == "weekday":
             return self.weekday_of(self.word(match, "weekday")).isoformat(), published, mod
         if kind == "weekday_part":
