@@ -644,10 +644,12 @@ def pages_table() -> pd.DataFrame:
     """Every measure on each constructed page set, as stored: one row per measure, one column per set, cells
     "F1 (annotated items)", the sets we tuned on first."""
     table = page_scores(PAGE_SETS)
+    heads = {name: (f"tuned on: batch {TUNED_PAGE_SETS.index(name) + 1}" if name in TUNED_PAGE_SETS else "only scored")
+             + f" ({len(_set_files(name))} texts)" for name in PAGE_SETS}
     rows = {}
     for r in table.itertuples():
         row = rows.setdefault((r.layer, r.measure), {"layer": r.layer, "measure": r.measure})
-        row[f"{r.half} ({'tuned on' if r.half in TUNED_PAGE_SETS else 'only scored'})"] = f"{r.f1:.2f} ({int(r.gold)})"
+        row[heads[r.half]] = f"{r.f1:.2f} ({int(r.gold)})"
     layers, seen = ["lines", "quotes", "timexes", "designations"], list(rows)
 
     def order(key: tuple[str, str]) -> tuple:       # the layers in pipeline order, a line's parts alphabetically
@@ -656,6 +658,16 @@ def pages_table() -> pd.DataFrame:
         return (layers.index(layer) if layer in layers else len(layers), part, measure if part else "", seen.index(key))
 
     return pd.DataFrame([rows[key] for key in sorted(rows, key=order)]).fillna("–")
+
+
+def pooled_characters(table: pd.DataFrame) -> tuple[int, int]:
+    """(characters, characters with the annotated part) summed over the halves or sets of a scores table."""
+    rows = table[(table.layer == "lines") & (table.measure == "characters with the annotated part")]
+    return int(rows.gold.sum()), int(rows.correct.sum())
+
+
+def _characters(counts: tuple[int, int]) -> float:
+    return counts[1] / counts[0] if counts[0] else 1.0
 
 
 def _cell(figures: dict, label: str) -> str:
@@ -747,6 +759,7 @@ def realworld_facts() -> dict[str, object]:
         facts[f"pg_{key}_first"], facts[f"pg_{key}_now"] = pages_first[label][0], pages_now[label][0]
         facts[f"pg_{key}_n"] = pages_now[label][1]
     facts["rw_speakers_step"] = round(100 / now["speakers right (share of quotations)"][1])
+    facts["pg_characters_now"] = _characters(pooled_characters(page_scores(SCORED_PAGE_SETS)))
     facts["pg_n_tuned"] = sum(len(_set_files(name)) for name in TUNED_PAGE_SETS)
     facts["pg_n_scored"] = sum(len(_set_files(name)) for name in SCORED_PAGE_SETS)
     facts["pg_n_scorings"] = len(pd.read_csv(repo_root() / "tests" / "gold" / "pages" / "score" / "scoring_log.csv"))
@@ -777,7 +790,7 @@ def aims_paragraph() -> str:
         return (f"{label.split(' (')[0]}: {value:.2f} over {n} items (aim {aims()[label]:.2f}, "
                 f"first run {first[label][0]:.2f})")
 
-    parts = [f"On the test half, {len(met)} of the {len(aims())} aims set for this step "
+    parts = [f"On the test half, {len(met)} of the {len(aims())} aims set for it before its first run "
              f"{'is' if len(met) == 1 else 'are'} met"]
     parts[0] += (": " + "; ".join(figure(label) for label in met) + "." if met else ".")
     if short:
@@ -789,6 +802,14 @@ def aims_paragraph() -> str:
         actor, count = max(missed.items(), key=lambda item: (item[1], item[0]))
         who = "both leaders at once" if actor == "both" else actor
         parts.append(f"Of the {sum(missed.values())} designations missed, the largest share ({count}) name {who}.")
+    table = stored_scores("scores").set_index(["half", "layer", "measure"])
+    chars = {half: table.loc[(half, "lines", "characters with the annotated part"), "recall"] for half in HALVES}
+    chrome = table.loc[("test", "lines", "chrome removed")]
+    than = "less well than on the dev half" if round(chars["test"], 2) < round(chars["dev"], 2) else "as well as on the dev half"
+    parts.append(f"Beside running text, cleaning labels the parts of a page {than}: "
+                 f"on the test half {chars['test']:.0%} of the characters get the part the annotators gave them (dev half "
+                 f"{chars['dev']:.0%}), and cleaning removes {int(chrome.correct)} of the {int(chrome.gold)} annotated "
+                 "pieces of site chrome, credits and bylines; the rest stay in the text as content.")
     smallest = min(n for _, n in now.values())
     parts.append(f"With {sum(1 for h in split().values() if h == 'test')} texts, one item of the smallest measure "
                  f"({smallest} items) moves it by {100 / smallest:.0f} points: read these figures as the order of "
