@@ -448,3 +448,64 @@ def test_a_publication_stamp_after_a_credit_and_a_place_with_a_dash_get_parts_of
                                   "Wostotschny – Der Kremlchef hat Kim empfangen. Es war ein langer Tag."]))
     assert parts[1:3] == [("credit", "Agenturen/red"), ("dateline", "Publiziert heute um 09:12 Uhr")]
     assert parts[-2:] == [("dateline", "Wostotschny –"), ("body", "Der Kremlchef hat Kim empfangen. Es war ein langer Tag.")]
+
+
+def test_a_line_of_page_data_is_cut_at_its_separators():
+    p = paragraphs(2)
+    pieces = clean_article(make_article("\n\n".join(["Putin besucht Kim", "05.11.2024 · Lesedauer: 4 Minuten", *p])))
+    line = pieces[pieces.line_no == 3]
+    assert [(r.part, r.text.strip()) for r in line.itertuples()] == [
+        ("dateline", "05.11.2024"), ("boilerplate", "·"), ("boilerplate", "Lesedauer: 4 Minuten")]
+    both = clean_article(make_article("\n\n".join(["Putin besucht Kim", "Publiziert: 13.09.2023, 10:48 Uhr | Aktualisiert: "
+                                                   "13.09.2023, 21:05 Uhr", *p])))
+    assert set(both[both.line_no == 3].part) == {"dateline"}        # the separator goes with the items around it
+    assert parts_of("Putin in Pjöngjang | Kim empfängt den Gast\n\n" + "\n\n".join(p))[0][0] == "title"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Pjöngjang/Moskau (MDN) - Nordkoreas Staatsmedien haben den Gipfel gefeiert. Es war ein langer Tag.",
+     [("dateline", "Pjöngjang/Moskau"), ("credit", "(MDN) -")]),
+    ("Zusammengestellt von Jakob Pirker", [("byline", "Zusammengestellt von Jakob Pirker")]),
+    ("(agenturen/red)", [("credit", "(agenturen/red)")]),
+    ("Fehler gefunden? Hier melden.", [("boilerplate", "Fehler gefunden? Hier melden.")]),
+])
+def test_more_lines_that_say_what_they_are(line, expected):
+    p = paragraphs(3)
+    parts = parts_of("\n\n".join(["Putin besucht Kim", p[0], p[1], line, p[2]]))
+    assert parts[3 : 3 + len(expected)] == expected
+
+
+def test_a_heading_right_after_the_standfirst_is_a_subheading():
+    p = paragraphs(3)
+    parts = parts_of("\n\n".join(["So reagiert die Welt", "Ein kurzer Vorspann zur Lage.", "Südkorea", *p]))
+    assert parts[1:3] == [("standfirst", "Ein kurzer Vorspann zur Lage."), ("subheading", "Südkorea")]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Startseite > Politik > Ausland", [("boilerplate", "Startseite > Politik > Ausland")]),
+    ("© AFP", [("credit", "© AFP")]),
+    ("Reto Amsler, Korrespondent in Moskau", [("byline", "Reto Amsler, Korrespondent in Moskau")]),
+    ("Von Theresa Windhager, 20.06.2024, 06:00 Uhr",
+     [("byline", "Von Theresa Windhager,"), ("dateline", "20.06.2024, 06:00 Uhr")]),
+    ("Quellen: APA, Reuters, NATO", [("source", "Quellen: APA, Reuters, NATO")]),
+    ("Text: Katharina Leitgeb / APA", [("byline", "Text: Katharina Leitgeb"), ("boilerplate", "/"), ("credit", "APA")]),
+    ("Aktualisiert: vor 3 Stunden", [("dateline", "Aktualisiert: vor 3 Stunden")]),
+    ("16:20 Uhr – Südkorea bestellt den russischen Botschafter ein und protestiert.",
+     [("dateline", "16:20 Uhr –"), ("body", "Südkorea bestellt den russischen Botschafter ein und protestiert.")]),
+])
+def test_page_data_of_many_sites(line, expected):
+    p = paragraphs(3)
+    parts = parts_of("\n\n".join(["Putin besucht Kim", p[0], p[1], line, p[2]]))
+    assert parts[3 : 3 + len(expected)] == expected
+
+
+def test_a_colon_that_introduces_a_list_is_running_text_and_the_outlets_name_on_top_is_the_sites_header():
+    p = paragraphs(2)
+    article = Article(article_id="999", file="999_test.txt", outlet="Elbe-Nachrichten", country_group="German",
+                      event="test", published=date(2024, 6, 19), published_status="inferred", text="\n\n".join([
+                          "Elbe-Nachrichten", "Putin besucht Kim", p[0], "Der NIS stützt sich auf drei Quellen:",
+                          "– Satellitenbilder aus dem Hafen", "– abgefangene Funksprüche", p[1]]))
+    parts = [(r.part, r.text.strip()) for r in clean_article(article).itertuples()
+             if r.text.strip() and r.reason != "list marker (layout)"]
+    assert parts[0] == ("boilerplate", "Elbe-Nachrichten") and parts[1] == ("title", "Putin besucht Kim")
+    assert ("body", "Der NIS stützt sich auf drei Quellen:") in parts

@@ -175,3 +175,10 @@ def test_pooled_adds_the_counts_and_recomputes_the_ratios():
     row = table.iloc[0]
     assert (row.half, row.gold, row.predicted, row.correct) == ("both", 20, 20, 14)
     assert row.precision == pytest.approx(0.7) and row.recall == pytest.approx(0.7)
+
+
+def test_shown_scores_put_a_dash_where_a_ratio_has_nothing_to_divide_by():
+    table = pd.DataFrame([{"half": "test", "layer": "lines", "measure": "part: source", "gold": 1, "predicted": 0,
+                           "correct": 0, "precision": 1.0, "recall": 0.0, "f1": 0.0}])
+    row = realworld.shown_scores(table).iloc[0]
+    assert (row.precision, row.recall, row.f1) == ("–", "0.000", "0.000")

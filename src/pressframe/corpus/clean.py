@@ -49,6 +49,7 @@ _FULL_STOP = re.compile(r"[.!…][\"'“”«»‹›’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'“”«»‹›’)]*\s+(?=[\"'„“«»‹›(]?[A-ZÄÖÜ0-9])")
 _NAME_LINE = re.compile(r"[A-ZÄÖÜ][a-zäöüéèàß]+(?:[- ][A-ZÄÖÜ][a-zäöüéèàß]+){1,2}")
 _WORD = re.compile(r"[\wÄÖÜäöüß]+(?:[-'’][\wÄÖÜäöüß]+)*")
+_BYLINE_START = re.compile(r"(?:Von|Text:|Autor(?:in)?:)\s")
 _READER = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:Sie|Ihnen|Ihre?[mnrs]?)\b|\b(?:du|dich|dir|euch)\b")
 """Words that address the reader (a formal "Sie" not opening a sentence, an informal "du"): chrome's prompts."""
 _SPEAKER_LABEL = re.compile(r"[A-ZÄÖÜ][\wäöüß.-]*(?: [A-ZÄÖÜ][\wäöüß.-]*){0,2}:\s")
@@ -84,6 +85,7 @@ class Rules:
     source: tuple[tuple[re.Pattern, str], ...]
     caption_markers: tuple[tuple[re.Pattern, str], ...]
     list_marker: re.Pattern
+    meta_separator: re.Pattern
     glued_sentence: re.Pattern
     glued_kicker: re.Pattern
     label_kicker: re.Pattern
@@ -128,6 +130,7 @@ def load_rules() -> Rules:
         source=table("source"),
         caption_markers=table("caption_markers"),
         list_marker=re.compile(raw["list_marker"]),
+        meta_separator=re.compile(raw["meta_separator"]),
         glued_sentence=re.compile(raw["glued_sentence"]),
         glued_kicker=re.compile(raw["kicker"]["glued"]),
         label_kicker=re.compile(r"(?:" + "|".join(map(re.escape, raw["kicker"]["labels"])) + r")(?:(?:\s*:)?\s+(?=[A-ZÄÖÜ„«\"])"
@@ -162,6 +165,8 @@ def _split_line(line_no: int, line: str, rules: Rules) -> list[_Piece]:
     middle, the sentences of what is left, a trailing date stamp or photo credit; offsets index the line."""
     if not line.strip():
         return [_Piece(line_no, 0, len(line), line, "blank", "blank line (layout)")]
+    if (meta := _meta_items(line_no, line, rules)) is not None:
+        return meta
     head: list[_Piece] = []
     start, role = 0, ""
     marker = rules.list_marker.match(line)
@@ -180,7 +185,8 @@ def _split_line(line_no: int, line: str, rules: Rules) -> list[_Piece]:
     tail: list[_Piece] = []
     end = len(line)
     rest = line[start:].strip()
-    whole_dateline = len(rest) <= rules.shape["chrome_max_chars"] and _match(rules.dateline_lines, rest)
+    whole_dateline = (len(rest) <= rules.shape["chrome_max_chars"] and _match(rules.dateline_lines, rest)
+                      and not _BYLINE_START.match(rest))     # "Von X, 20.06.2024, 06:00 Uhr": a byline, then its stamp
     closers = rules.dateline_closers if not whole_dateline else ()
     window = max(start, len(line) - rules.shape["stamp_max_chars"])     # a stamp closes the line: look at its end only
     for pattern, reason in closers:
@@ -221,6 +227,27 @@ def _split_line(line_no: int, line: str, rules: Rules) -> list[_Piece]:
             else:
                 pieces.append(_cut(line_no, line, x, y, piece_role, reason))
     return pieces + tail
+
+
+def _meta_items(line_no: int, line: str, rules: Rules) -> list[_Piece] | None:
+    """A short line of page data whose items a separator divides ("05.11.2024 · Lesedauer: 4 Minuten", "Von X |
+    12:40 Uhr"): one piece per item, the separators as layout, where at least one item is a date stamp, credit,
+    byline or chrome by the patterns; else None (a headline with a pipe stays whole)."""
+    tables = (rules.dateline_lines, rules.credit_lines, rules.bylines, rules.boilerplate)
+    if len(line) > rules.shape["chrome_max_chars"] or not rules.meta_separator.search(line):
+        return None
+    cuts = [0, *(x for m in rules.meta_separator.finditer(line) for x in m.span()), len(line)]
+    spans = list(zip(cuts, cuts[1:]))
+    items = [(a, b) for k, (a, b) in enumerate(spans) if k % 2 == 0]
+    kinds = {k for a, b in items for k, table in enumerate(tables) if _match(table, line[a:b].strip())}
+    whole = any(_match(table, line.strip()) for table in tables)
+    if not kinds or whole and len(kinds) < 2:      # "X / AFP / picturedesk.com" is one credit
+        return None
+    return [_cut(line_no, line, a, b, "" if k % 2 == 0 else "marker", "" if k % 2 == 0 else _SEPARATOR)
+            for k, (a, b) in enumerate(spans) if a < b]
+
+
+_SEPARATOR = "separator between items of a line of page data (layout)"
 
 
 @lru_cache(maxsize=8192)
@@ -362,6 +389,8 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
                      and ": " not in texts[i])
                 for i in range(len(pieces))]
 
+    first_content = next((i for i in range(len(pieces)) if open_[i] and texts[i]), len(pieces))
+
     def decide(i: int, part: str, reason: str) -> None:
         pieces[i].part, pieces[i].reason = part, reason
 
@@ -392,7 +421,7 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
         elif i in in_box and _headline_shaped(text, 6):
             decide(i, "byline", "line under the author's name (role)")
         elif (own_name and own_name.search(text) and not running[i] and len(text.split()) <= 4
-              and not _match(rules.source, text)):
+              and not _match(rules.source, text) and i > first_content):   # at the very top: the site's name
             decide(i, "byline", "short line naming the outlet itself (desk or author line)")
         elif short and (rule := _match(rules.source, text)):
             decide(i, "source", rule)
@@ -401,6 +430,9 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
     top = [i for i in range(len(pieces)) if open_[i] and texts[i]][: shape["top_pieces"]]
     for i in top:
         piece = pieces[i]
+        if own_name and own_name.fullmatch(texts[i]) and not piece.part:
+            decide(i, "boilerplate", "the outlet's name at the top of the page (the site's header)")
+            continue
         if _headline_shaped(texts[i], shape["headline_max_words"]) and not running[i]:
             break
         if piece.part:
@@ -451,8 +483,9 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
         j = following.get(i)
         return j is not None and test(j)
 
-    def heading(i: int) -> bool:
-        return _headline_shaped(texts[i], shape["subheading_max_words"]) and next_is(i, lambda j: running[j])
+    def heading(i: int) -> bool:     # a heading begins with a word or a quotation, not with markup (":::{danger}")
+        return (_headline_shaped(texts[i], shape["subheading_max_words"]) and next_is(i, lambda j: running[j])
+                and (texts[i][:1].isalnum() or texts[i][:1] in "„«»\"'‹"))
 
     # questions heading the paragraphs after them, twice or more: the sections of an explainer; a lone
     # question among paragraphs is the author's (rhetorical) and running text
@@ -473,7 +506,7 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
         elif next_is(i, lambda j: pieces[j].role == "captioned" or seen.get(texts[j], 0) >= 2) \
                 and _headline_shaped(text, shape["subheading_max_words"]):
             decide(i, "caption", "image description right above a credited caption")
-        elif _next_line_is_credit(pieces, i) and len(text) <= shape["caption_max_chars"]:
+        elif _next_line_is_credit(pieces, i) and len(text) <= shape["caption_max_chars"] and _sentence_count(text) == 1:
             decide(i, "caption", "right above a photo credit")
         elif piece.role == "item":
             if i > last_running:
@@ -494,9 +527,10 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
             standfirst_done = True
         elif interview and text.endswith("?") and i > first_running:
             decide(i, "body", "an interview's question")
-        elif text.endswith(":") and len(text.split()) >= 3 and next_is(i, lambda j: running[j]):
+        elif text.endswith(":") and len(text.split()) >= 3 and (next_is(i, lambda j: running[j]) or _list_follows(pieces, i)):
             decide(i, "body", "introduces the paragraph after it (ends in a colon)")
-        elif heading(i) and (body_started and not text.endswith("?") or i > first_running and explainer):
+        elif heading(i) and i > first_running and (not text.endswith("?") and (body_started or standfirst_done)
+                                                   or explainer):
             decide(i, "subheading", "short line without a full stop, followed by a paragraph")
         elif sentence[i] and i < first_running and not standfirst_done:
             decide(i, "standfirst", "a question or short sentence right after the headline (teaser)")
@@ -514,10 +548,19 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
             decide(i, "boilerplate", "short line between headline and first paragraph (site chrome)")
         else:
             decide(i, "boilerplate", "neither running text nor a heading of it (site chrome)")
+    for i, piece in enumerate(pieces):     # a separator between two items of one part belongs to that part
+        if piece.reason == _SEPARATOR and 0 < i < len(pieces) - 1 and pieces[i - 1].part == pieces[i + 1].part \
+                and pieces[i - 1].line_no == piece.line_no == pieces[i + 1].line_no:
+            piece.part = pieces[i - 1].part
     if split_title is not None:
         at = pieces.index(pieces[title])
         pieces[at : at + 1] = list(split_title)
     return pieces
+
+
+def _list_follows(pieces: list[_Piece], i: int) -> bool:
+    """Whether the next non-blank piece after ``i`` opens a list item (a colon that introduces a list)."""
+    return next((p.role in ("marker", "item") for p in pieces[i + 1 :] if p.role != "blank"), False)
 
 
 def _next_line_is_credit(pieces: list[_Piece], i: int) -> bool:
