@@ -468,20 +468,6 @@ def test_a_line_of_page_data_is_cut_at_its_separators():
     ("Zusammengestellt von Jakob Pirker", [("byline", "Zusammengestellt von Jakob Pirker")]),
     ("(agenturen/red)", [("credit", "(agenturen/red)")]),
     ("Fehler gefunden? Hier melden.", [("boilerplate", "Fehler gefunden? Hier melden.")]),
-])
-def test_more_lines_that_say_what_they_are(line, expected):
-    p = paragraphs(3)
-    parts = parts_of("\n\n".join(["Putin besucht Kim", p[0], p[1], line, p[2]]))
-    assert parts[3 : 3 + len(expected)] == expected
-
-
-def test_a_heading_right_after_the_standfirst_is_a_subheading():
-    p = paragraphs(3)
-    parts = parts_of("\n\n".join(["So reagiert die Welt", "Ein kurzer Vorspann zur Lage.", "Südkorea", *p]))
-    assert parts[1:3] == [("standfirst", "Ein kurzer Vorspann zur Lage."), ("subheading", "Südkorea")]
-
-
-@pytest.mark.parametrize(("line", "expected"), [
     ("Startseite > Politik > Ausland", [("boilerplate", "Startseite > Politik > Ausland")]),
     ("© AFP", [("credit", "© AFP")]),
     ("Reto Amsler, Korrespondent in Moskau", [("byline", "Reto Amsler, Korrespondent in Moskau")]),
@@ -493,10 +479,16 @@ def test_a_heading_right_after_the_standfirst_is_a_subheading():
     ("16:20 Uhr – Südkorea bestellt den russischen Botschafter ein und protestiert.",
      [("dateline", "16:20 Uhr –"), ("body", "Südkorea bestellt den russischen Botschafter ein und protestiert.")]),
 ])
-def test_page_data_of_many_sites(line, expected):
+def test_more_lines_that_say_what_they_are(line, expected):
     p = paragraphs(3)
     parts = parts_of("\n\n".join(["Putin besucht Kim", p[0], p[1], line, p[2]]))
     assert parts[3 : 3 + len(expected)] == expected
+
+
+def test_a_heading_right_after_the_standfirst_is_a_subheading():
+    p = paragraphs(3)
+    parts = parts_of("\n\n".join(["So reagiert die Welt", "Ein kurzer Vorspann zur Lage.", "Südkorea", *p]))
+    assert parts[1:3] == [("standfirst", "Ein kurzer Vorspann zur Lage."), ("subheading", "Südkorea")]
 
 
 def test_a_colon_that_introduces_a_list_is_running_text_and_the_outlets_name_on_top_is_the_sites_header():

@@ -182,3 +182,11 @@ def test_shown_scores_put_a_dash_where_a_ratio_has_nothing_to_divide_by():
                            "correct": 0, "precision": 1.0, "recall": 0.0, "f1": 0.0}])
     row = realworld.shown_scores(table).iloc[0]
     assert (row.precision, row.recall, row.f1) == ("–", "0.000", "0.000")
+
+
+def test_characters_share_is_a_plain_float_over_every_half():
+    table = pd.DataFrame([{"half": half, "layer": "lines", "measure": "characters with the annotated part", "gold": gold,
+                           "predicted": gold, "correct": correct, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+                          for half, gold, correct in (("a", 10, 8), ("b", 30, 24))])
+    share = realworld.characters_share(table)
+    assert type(share) is float and share == pytest.approx(0.8)

@@ -453,24 +453,27 @@ def _classify(pieces: list[_Piece], rules: Rules, outlet: str) -> list[_Piece]:
     # 3. the header: headline and kicker, before the first running text
     header = [i for i in undecided if i < first_running]
     candidates = [i for i in header if _headline_shaped(texts[i], shape["headline_max_words"]) and pieces[i].role == ""]
+
+    def right_above(a: int, b: int) -> bool:       # nothing but blank lines or decided pieces between them
+        return all(j not in undecided or pieces[j].role == "blank" for j in range(a + 1, b))
+
+    def kicker_of(j: int, headline: int) -> bool:   # a short headline-shaped line right above the headline
+        return j < headline and j in candidates and len(texts[j].split()) <= shape["kicker_max_words"] \
+            and right_above(j, headline)
+
     title = next((i for i in candidates if len(texts[i].split()) >= shape["headline_min_words"]),
                  candidates[0] if candidates else None)
     if title is not None and len(texts[title].split()) <= shape["kicker_max_words"]:
         stacked = next((j for j in candidates if j > title), None)     # a short line right above a longer one:
         if stacked is not None and len(texts[stacked].split()) > len(texts[title].split()) \
-                and not _has_finite_verb(texts[title], rules) \
-                and all(j not in undecided or pieces[j].role == "blank" for j in range(title + 1, stacked)):
+                and not _has_finite_verb(texts[title], rules) and right_above(title, stacked):
             title = stacked                                            # kicker and headline
     split_title = None
     for i in header:
         if i == title:
-            kicker_above = any(j < i and j in candidates and len(texts[j].split()) <= shape["kicker_max_words"]
-                               and all(k not in undecided or pieces[k].role == "blank" for k in range(j + 1, i))
-                               for j in header)
-            split_title = None if kicker_above else _split_kicker(pieces[i], rules)
+            split_title = None if any(kicker_of(j, i) for j in header) else _split_kicker(pieces[i], rules)
             decide(i, "title", "first line shaped like a headline, before the first paragraph")
-        elif title is not None and i < title and i in candidates and len(texts[i].split()) <= shape["kicker_max_words"] \
-                and all(j not in undecided or pieces[j].role == "blank" for j in range(i + 1, title)):
+        elif title is not None and kicker_of(i, title):
             decide(i, "kicker", "short line right above the headline")
 
     # 4. the rest, in order

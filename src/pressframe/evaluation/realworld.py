@@ -672,14 +672,10 @@ def pages_table() -> pd.DataFrame:
     return pd.DataFrame([rows[key] for key in sorted(rows, key=order)]).fillna("–")
 
 
-def pooled_characters(table: pd.DataFrame) -> tuple[int, int]:
-    """(characters, characters with the annotated part) summed over the halves or sets of a scores table."""
+def characters_share(table: pd.DataFrame) -> float:
+    """The share of characters cleaning gives their annotated part, over every half or set in a scores table."""
     rows = table[(table.layer == "lines") & (table.measure == "characters with the annotated part")]
-    return int(rows.gold.sum()), int(rows.correct.sum())
-
-
-def _characters(counts: tuple[int, int]) -> float:
-    return counts[1] / counts[0] if counts[0] else 1.0
+    return float(rows.correct.sum() / rows.gold.sum()) if rows.gold.sum() else 1.0
 
 
 def _cell(figures: dict, label: str) -> str:
@@ -771,7 +767,7 @@ def realworld_facts() -> dict[str, object]:
         facts[f"pg_{key}_first"], facts[f"pg_{key}_now"] = pages_first[label][0], pages_now[label][0]
         facts[f"pg_{key}_n"] = pages_now[label][1]
     facts["rw_speakers_step"] = round(100 / now["speakers right (share of quotations)"][1])
-    facts["pg_characters_now"] = _characters(pooled_characters(page_scores(SCORED_PAGE_SETS)))
+    facts["pg_characters_now"] = characters_share(page_scores(SCORED_PAGE_SETS))
     facts["pg_n_tuned"] = sum(len(_set_files(name)) for name in TUNED_PAGE_SETS)
     facts["pg_n_scored"] = sum(len(_set_files(name)) for name in SCORED_PAGE_SETS)
     facts["pg_n_scorings"] = len(pd.read_csv(repo_root() / "tests" / "gold" / "pages" / "score" / "scoring_log.csv"))
@@ -807,16 +803,15 @@ def aims_paragraph() -> str:
     parts[0] += (": " + "; ".join(figure(label) for label in met) + "." if met else ".")
     if short:
         parts.append("Short of their aims: " + "; ".join(figure(label) for label in short) + ".")
-    rows = stored_scores("scores")
-    rows = rows[(rows.half == "test") & (rows.layer == "designations") & rows.measure.str.startswith("mentions of")]
+    scores = stored_scores("scores")
+    rows = scores[(scores.half == "test") & (scores.layer == "designations") & scores.measure.str.startswith("mentions of")]
     missed = {row.measure.removeprefix("mentions of "): int(row.gold - row.correct) for row in rows.itertuples()}
     if sum(missed.values()):
         actor, count = max(missed.items(), key=lambda item: (item[1], item[0]))
         who = "both leaders at once" if actor == "both" else actor
         parts.append(f"Of the {sum(missed.values())} designations missed, the largest share ({count}) name {who}.")
-    table = stored_scores("scores").set_index(["half", "layer", "measure"])
-    chars = {half: table.loc[(half, "lines", "characters with the annotated part"), "recall"] for half in HALVES}
-    chrome = table.loc[("test", "lines", "chrome removed")]
+    chars = {half: characters_share(scores[scores.half == half]) for half in HALVES}
+    chrome = scores.set_index(["half", "layer", "measure"]).loc[("test", "lines", "chrome removed")]
     than = "less well than on the dev half" if round(chars["test"], 2) < round(chars["dev"], 2) else "as well as on the dev half"
     parts.append(f"Beside running text, cleaning labels the parts of a page {than}: "
                  f"on the test half {chars['test']:.0%} of the characters get the part the annotators gave them (dev half "

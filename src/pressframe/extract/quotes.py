@@ -203,9 +203,8 @@ def load_rules() -> Rules:
         media_words=frozenset(word.lower() for word in raw["media_nouns"] + raw["state_media_anaphors"]),
         state_types={name: kind for kind, names in raw["state_speakers"].items() for name in names},
         state_not_after=frozenset(raw["state_not_after"]),
-        state_subject=re.compile(r"(?<![\w-])(?P<state>" + "|".join(
-            map(re.escape, sorted((n for names in raw["state_speakers"].values() for n in names), key=len, reverse=True)))
-            + r")(?![\w-])"),
+        state_subject=re.compile(r"(?<![\w-])(?P<state>" + _words_alternation(
+            [n for names in raw["state_speakers"].values() for n in names]) + r")(?![\w-])"),
         institution=re.compile(r"(?<![\w-])(?i:der|die|das|dem|den)\s+(?P<name>(?:[a-zäöüß]+e[nmrs]?\s+){0,2}(?=[A-ZÄÖÜ])"
                                r"[\wäöüß-]*(?i:" + _words_alternation(raw["institution_nouns"]) + r")(?:e?s)?)(?![\w-])"),
     )
@@ -367,23 +366,20 @@ class _Reader:
                 return person
         return self.person(name, kind)
 
+    def _leadership(self, words: str) -> str | None:
+        """The leadership whose hint stands in ``words`` ("Kreml", "nordkoreanische"), if any."""
+        return next((kind for kind, hints in self.rules.leadership_hints.items() if any(h in words for h in hints)), None)
+
     def _role_type(self, masked: str, match: re.Match) -> str:
         role = match.group("role").lower()
         if role.endswith(self.rules.expert_roles):
             return self.rules.expert_type
-        context = masked[max(0, match.start() - 20) : match.end("role")]
-        for kind, hints in self.rules.leadership_hints.items():
-            if any(hint in context for hint in hints):
-                return kind
-        return self.rules.other_type
+        return self._leadership(masked[max(0, match.start() - 20) : match.end("role")]) or self.rules.other_type
 
     def _institution_type(self, match: re.Match) -> str:
         """A ministry, government or service belongs to a leadership its words name ("das russische
         Verteidigungsministerium"), else to another state."""
-        for kind, hints in self.rules.leadership_hints.items():
-            if any(hint in match.group(0) for hint in hints):
-                return kind
-        return self.rules.institution_type
+        return self._leadership(match.group(0)) or self.rules.institution_type
 
     def mentions(self, masked: str, scan: _Scan | None = None) -> list[_Mention]:
         """Persons named in a paragraph whose quotations are masked, in text order, anaphors resolved.
@@ -673,8 +669,7 @@ def _state_subject(masked: str, sentence_start: int, limit: int, reader: _Reader
                   if masked[sentence_start : m.start()].split()[-1:] not in ([w] for w in rules.state_not_after)), None)
     if found is None or "," in masked[found.end() : limit]:       # another clause's ("Peking helfe nur, sagte …")
         return None
-    name = found.group("state")
-    return reader.person(name, load_rules().state_types[name])
+    return reader.person(found.group("state"), rules.state_types[found.group("state")])
 
 
 _DESCRIPTION = re.compile(r"\s+(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:[a-zäöü][\wäöüß-]*e[nrs]?\s+)?[\dA-ZÄÖÜ][\wäöüß-]*")
@@ -768,7 +763,8 @@ def _layout(sentences: list[tuple[int, int, str, str]], opening: str | None = No
     chars = [" "] * width
     bounds, ids = [], []
     shift = 0               # sentences glued without a space ("…in PjöngjangPutin: …") get one in between
-    if _continues(" ".join(text for _, _, text, _ in sentences), opening):
+    continued = _continues(" ".join(text for _, _, text, _ in sentences), opening)
+    if continued:
         chars[0], shift = opening, 1 - sentences[0][0]
     for char_start, char_end, sentence_text, sentence_id in sentences:
         if bounds and char_start + shift <= bounds[-1][1]:
@@ -777,7 +773,7 @@ def _layout(sentences: list[tuple[int, int, str, str]], opening: str | None = No
         bounds.append((char_start + shift, char_end + shift))
         ids.append(sentence_id)
     chars = chars[: bounds[-1][1]]
-    if shift and chars[0] == opening and bounds[0][0] == 1:
+    if continued:
         bounds[0] = (0, bounds[0][1])         # the mark set before the text belongs to its first sentence
     text = "".join(chars)
     spans = find_spans(text)
