@@ -276,6 +276,14 @@ def test_credits_captions_and_repeated_captions():
     assert ("credit", "MAX MUSTER / AFP / picturedesk.com") in parts
 
 
+@pytest.mark.parametrize(("credit", "part"), [("Foto: Max Muster/dpa", "caption"), ("Agenturen/red", "subheading")])
+def test_a_short_line_above_a_photo_credit_is_its_caption_not_above_an_agency_credit(credit, part):
+    later = "Der zweite Absatz erzählt weiter, was die beiden Männer besprochen haben. Er hat auch zwei Sätze."
+    parts = parts_of("\n\n".join(["Titel der Meldung", LONG, "Kim und Putin am Bahnhof", credit, later]))
+    assert (part, "Kim und Putin am Bahnhof") in parts
+    assert ("credit", credit) in parts
+
+
 def test_the_same_paragraph_printed_twice_is_a_caption():
     caption = "Der Präsident und der Machthaber stossen an. Sie sind Freunde."
     parts = parts_of(f"Titel der Meldung\n\n{caption}\n\n{caption}\n\n{LONG}\n")

@@ -303,3 +303,59 @@ def test_a_headline_quotation_echoes_the_body_words_it_holds():
 
 def test_a_quoted_outlet_name_is_nobodys_words():
     assert quotes_of("Die Wiener „Donaupresse“ titelte gross.")[0][1] == "scare"
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker", "cue"), [
+    (["Putin lobte den Gast. Kims Versprechen einer „grenzenlosen Treue“ fand Beifall."], "Kim Jong-un", "Versprechen"),
+    (["Kim Jong-un versicherte, er stehe „an Russlands Seite“. Seine Zusage „voller Hilfe“ wiederholte er."],
+     "Kim Jong-un", "Zusage"),
+    (["Die Lage ist ernst. Seouls Drohung, notfalls auch „schwere Waffen“ zu liefern, wirkte."], "Seoul", "Drohung"),
+    (["Am Abend bekräftigte Wladimir Putin den Schwur, man werde „bis zum Ende“ zusammenhalten."],
+     "Wladimir Putin", "bekräftigte"),
+    (["Präsident Yoon Suk Yeol sprach von einer „Provokation“. Die Warnung vor „ernsten Folgen“ gilt auch Moskau."],
+     "Yoon Suk Yeol", "Warnung"),
+])
+def test_a_noun_of_speech_gives_a_fragment_to_its_owner(paragraphs, speaker, cue):
+    quote, kind, who, how = quotes_of(*paragraphs)[-1]
+    assert (kind, who, how) == ("partial", speaker, cue)
+
+
+def test_a_noun_that_is_no_speech_leaves_a_scare_quote():
+    assert quotes_of("Kims Zug der „Freundschaft“ rollte weiter.")[0][1] == "scare"
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    (["Am Abend gab es ein Konzert; Kim, so hieß es aus Pjöngjang, wolle ein „grosses Programm“ bieten."], "Pjöngjang"),
+    (["Frau Meier, Putin spricht von einem „Durchbruch“. Stimmt das?"], "Wladimir Putin"),
+    (["Bei seinem Treffen mit Sergej Lawrow bekräftigte Kim Jong-un, man stehe „bis zum Sieg“ zusammen."], "Kim Jong-un"),
+    (["Putin sprach von „Freundschaft“; Chinas Außenministerium warnte vor einer „Eskalation“ in der Region."],
+     "Chinas Außenministerium"),
+    (["Die USA hatten schon früh vor einer „Vertiefung“ der Zusammenarbeit gewarnt."], "USA"),
+    (["Man habe „keine Kenntnis“ von Truppen, sagte ein Sprecher."], "unknown"),
+    (["Kim Jong-un lobte den Gast. Die Beziehungen hätten eine „neue Stufe“ erreicht, zitierte die Agentur KCNA den "
+      "40-Jährigen."], "Kim Jong-un"),
+])
+def test_places_vocatives_inverted_subjects_clauses_and_citing(paragraphs, speaker):
+    assert quotes_of(*paragraphs)[-1][2] == speaker
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    (["Putin spricht von einer neuen Etappe, Kim Jong-un gar von einem „Bündnis“."], "Kim Jong-un"),
+    (["Kim Jong-un reiste ab. KCNA zitierte den 40-Jährigen mit den Worten, die Armee müsse „jederzeit bereit“ sein."],
+     "Kim Jong-un"),
+    (["Die Lage sei „ernst und gefährlich“, sagte der Sprecher des US-Außenministeriums, Matthew Miller."],
+     "Matthew Miller"),
+    (["Für den Sicherheitsexperten Lukas Brändli ist die Sache klar. «Putin braucht Granaten und Geld», sagt er."],
+     "Lukas Brändli"),
+    (["Die „Oberlausitzer Rundschau“ meint: „Hier treffen sich zwei, die nichts mehr zu verlieren haben.“"],
+     "Oberlausitzer Rundschau"),
+    (["Der Präsident führt eine „Spezialoperation“, wie Moskau den Krieg bis heute nennt."], "Moskau"),
+    (["Noch vor einer Woche hatte Dmitri Peskow die Berichte als „weitere Fälschung“ abgetan."], "Dmitri Peskow"),
+    (["Der südkoreanische Geheimdienst geht davon aus, dass „rund 10.000 Mann“ verlegt werden."],
+     "südkoreanische Geheimdienst"),
+    (["„Wir haben nichts hinzuzufügen“, sagte Dmitri Peskow. Die Zusammenarbeit entspreche „voll und ganz dem Recht“."],
+     "Dmitri Peskow"),
+])
+def test_gapped_clauses_citing_appositions_inflected_roles_outlets_and_more_cues(paragraphs, speaker):
+    assert quotes_of(*paragraphs)[-1][2] == speaker
+

@@ -77,6 +77,7 @@ class Rules:
     interface_run: re.Pattern             # a piece made of two or more labels
     credit: tuple[tuple[re.Pattern, str], ...]
     credit_lines: tuple[tuple[re.Pattern, str], ...]
+    photo_credits: frozenset[str]        # the reasons of the credit lines that credit an image
     dateline_openers: tuple[tuple[re.Pattern, str], ...]
     dateline_closers: tuple[tuple[re.Pattern, str], ...]
     dateline_lines: tuple[tuple[re.Pattern, str], ...]
@@ -122,6 +123,7 @@ def load_rules() -> Rules:
         interface_run=re.compile(f"(?:{labels}){{2,}}"),
         credit=table("credit"),
         credit_lines=table("credit_lines"),
+        photo_credits=frozenset(row["reason"] for row in raw["credit_lines"] if row.get("photo")),
         dateline_openers=table("dateline_openers"),
         dateline_closers=table("dateline_closers"),
         dateline_lines=table("dateline_lines"),
@@ -572,7 +574,7 @@ def _next_line_is_credit(pieces: list[_Piece], i: int) -> bool:
         if piece.role == "blank":
             continue
         return (piece.part == "credit" and piece.role != "credit" and piece.line_no != pieces[i].line_no
-                and ("photo" in piece.reason or "image" in piece.reason))    # not the text's agency credit
+                and piece.reason in load_rules().photo_credits)    # not the text's agency credit
     return False
 
 

@@ -44,12 +44,12 @@ RUNNING_TEXT = ("standfirst", "body")
 """Gold parts that are running text: cleaning must never remove them."""
 
 
-PAGE_SETS = ("tune", "tune2", "tune3", "score")
+PAGE_SETS = ("tune", "tune2", "tune3", "tune4", "tune5", "score", "score2")
 """Sets of constructed pages (``tests/gold/pages/<set>/``): texts shaped like stored copies of news pages, written
-and annotated blind to the code by helpers, each set by its own; ``tune`` and ``tune2`` we read and tune on,
-``score`` (two writers' texts) we only score."""
-TUNED_PAGE_SETS = ("tune", "tune2", "tune3")
-SCORED_PAGE_SETS = ("score",)
+and annotated blind to the code by helpers, each set by its own; the ``tune`` sets we read and tune on, the
+``score`` sets (three writers' texts) we only score."""
+TUNED_PAGE_SETS = ("tune", "tune2", "tune3", "tune4", "tune5")
+SCORED_PAGE_SETS = ("score", "score2")
 
 _PAGES: ContextVar[Path | None] = ContextVar("pressframe_pages", default=None)
 
@@ -656,7 +656,8 @@ def pages_table() -> pd.DataFrame:
     """Every measure on each constructed page set, as stored: one row per measure, one column per set, cells
     "F1 (annotated items)", the sets we tuned on first."""
     table = page_scores(PAGE_SETS)
-    heads = {name: (f"tuned on: batch {TUNED_PAGE_SETS.index(name) + 1}" if name in TUNED_PAGE_SETS else "only scored")
+    heads = {name: (f"tuned on: batch {TUNED_PAGE_SETS.index(name) + 1}" if name in TUNED_PAGE_SETS
+                    else f"only scored: batch {SCORED_PAGE_SETS.index(name) + 1}")
              + f" ({len(_set_files(name))} texts)" for name in PAGE_SETS}
     rows = {}
     for r in table.itertuples():
@@ -753,7 +754,7 @@ def realworld_facts() -> dict[str, object]:
     how many measures meet their aim now, how often the test half was scored (``test_half_log.csv``), the numbers
     of texts in each half, and the points one quotation is worth there (``rw_speakers_step``); the same figures of
     the constructed pages only scored (``pg_<key>_first``/``_now``/``_n``), how many pages were tuned on and
-    scored, and how often the scored set was scored (``pg_n_scorings``)."""
+    scored, and how often each scored set was scored (``pg_scorings``, a phrase)."""
     now, first = headline_figures(stored_scores("scores"), "test"), headline_figures(stored_scores("first_run"), "test")
     keys = {"running text kept whole (share of paragraphs)": "running", "quotations found (F1)": "quotes",
             "speakers right (share of quotations)": "speakers", "temporal expressions found (relaxed F1)": "timexes",
@@ -770,7 +771,11 @@ def realworld_facts() -> dict[str, object]:
     facts["pg_characters_now"] = characters_share(page_scores(SCORED_PAGE_SETS))
     facts["pg_n_tuned"] = sum(len(_set_files(name)) for name in TUNED_PAGE_SETS)
     facts["pg_n_scored"] = sum(len(_set_files(name)) for name in SCORED_PAGE_SETS)
-    facts["pg_n_scorings"] = len(pd.read_csv(repo_root() / "tests" / "gold" / "pages" / "score" / "scoring_log.csv"))
+    scorings = [len(pd.read_csv(repo_root() / "tests" / "gold" / "pages" / name / "scoring_log.csv"))
+                for name in SCORED_PAGE_SETS]
+    facts["pg_n_scored_sets"] = len(SCORED_PAGE_SETS)
+    facts["pg_scorings"] = (" and ".join(map(str, scorings)) + " times, in the order the sets were written"
+                            if len(scorings) > 1 else f"{scorings[0]} times")
     facts["rw_aims_met"] = sum(now[label][0] >= aim for label, aim in aims().items())
     facts["rw_aims"] = len(aims())
     facts["rw_n_scorings"] = len(pd.read_csv(gold_dir() / "test_half_log.csv"))

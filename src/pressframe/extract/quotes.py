@@ -91,6 +91,8 @@ class Rules:
     cue: re.Pattern
     impersonal: re.Pattern
     pronouns: frozenset[str]
+    pronoun_word: re.Pattern         # one of ``pronouns`` as a word
+    pronoun_clause: re.Pattern       # a clause opened by a comma whose subject is one of ``pronouns``, up to the span
     unnamed: frozenset[str]
     source_cues: tuple[tuple[re.Pattern, str], ...]
     role: re.Pattern
@@ -123,6 +125,14 @@ class Rules:
     state_not_after: frozenset
     institution_type: str
     in_document: re.Pattern
+    opening_prepositions: frozenset[str]
+    citing_cues: frozenset[str]
+    noun_cue: re.Pattern             # a noun of speech ("Versprechen", "Warnung")
+    noun_cue_reach: int
+    possessives: frozenset[str]
+    state_genitive: re.Pattern       # a state or capital in the genitive right before a noun ("Seouls Drohung")
+    state_in_as_clause: re.Pattern   # ", wie Moskau": a state as the subject of an as-clause
+    state_place: re.Pattern          # "aus Pjöngjang", "in Seoul" right after an impersonal cue
     media_documents: frozenset
     echo_parts: tuple
     outlet: re.Pattern
@@ -139,6 +149,7 @@ def load_rules() -> Rules:
     role = re.compile(
         r"(?<![\w-])(?P<role>[\w-]*(?i:" + roles + r"))(?![\w-])"
         r"(?:\s+der\s+[A-ZÄÖÜ][\wÄÖÜäöüß]*)?"                 # "Nato-Botschafter der USA Kurt Volker"
+        r"(?:\s+des\s+[A-ZÄÖÜ][\wÄÖÜäöüß-]*,(?=\s+" + _NAME_WORD + r"))?"   # "Sprecher des Ministeriums, Matthew Miller"
         r"(?P<name>(?:\s+" + _NAME_WORD + r"){1,4})?")
     full_name = r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,2})"
     introduced = (
@@ -147,7 +158,11 @@ def load_rules() -> Rules:
         (re.compile(r"(?<![\w-])" + full_name + r"\s+(?:von\s+der|vom|von\s+dem|am|an\s+der)\s+(?:[\w-]+\s+)?(?:"
                     + _words_alternation(raw["affiliations"]) + r")(?![\w-])"), True),
     )
-    outlet_name = r"(?:[A-ZÄÖÜ][\wäöüß-]*\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*(?i:" + _words_alternation(raw["outlet_endings"]) + ")"
+    endings = _words_alternation(raw["outlet_endings"])
+    outlet_name = (r"(?:(?:[A-ZÄÖÜ][\wäöüß-]*\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*(?i:" + endings + ")"     # "Westmünsterland-Tageblatt"
+                   r"|[A-ZÄÖÜ][\wäöüß-]*(?:er|e[ns]?)\s+(?=[A-ZÄÖÜ])(?i:" + endings + "))")      # "Oberlausitzer Rundschau"
+    pronouns = _words_alternation(raw["pronouns"])
+    states = _words_alternation([n for names in raw["state_speakers"].values() for n in names])
     known, actor_speakers = [], {}
     for speaker in raw["known_speakers"]:
         if "actor" in speaker:
@@ -161,6 +176,8 @@ def load_rules() -> Rules:
         cue=re.compile(r"(?<![\w-])(" + _words_alternation(raw["speech_cues"]) + r")(?![\w-])", re.IGNORECASE),
         impersonal=re.compile(r"(?<![\w-])(?:" + "|".join(raw["impersonal_cues"]) + r")(?![\w-])", re.IGNORECASE),
         pronouns=frozenset(raw["pronouns"]),
+        pronoun_word=re.compile(r"\b(?:" + pronouns + r")\b"),
+        pronoun_clause=re.compile(r",\s+(?:[a-zäöü]+\s+){0,2}(?:" + pronouns + r")\s+(?!.*,)"),   # "…, in dem er von „…“ spricht"
         unnamed=frozenset(raw["unnamed_subjects"]),
         source_cues=tuple((re.compile(c["pattern"], re.IGNORECASE), c["source"]) for c in raw["source_cues"]),
         role=role,
@@ -190,6 +207,14 @@ def load_rules() -> Rules:
                                r"(?:in\s+(?:(?P<definite>dem|der)|einem|einer)|im)\s+"
                                r"(?:[a-zäöüß]+e[nmrs]?\s+)?(?P<document>[A-ZÄÖÜ][\wäöüß-]+)"
                                r"(?:\s+(?:des|der|von)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?(?P<issuer>[A-ZÄÖÜ][\wäöüß-]+))?"),
+        opening_prepositions=frozenset(raw["opening_prepositions"]),
+        citing_cues=frozenset(raw["citing_cues"]),
+        noun_cue=re.compile(r"(?<![\w-])(?:" + _words_alternation(raw["noun_cues"]) + r")(?![\w-])"),
+        noun_cue_reach=int(raw["noun_cue_reach"]),
+        possessives=frozenset(raw["possessives"]),
+        state_genitive=re.compile(r"(?<![\w-])(?P<state>" + states + r")s\s+$"),
+        state_in_as_clause=re.compile(r",\s+wie\s+(?P<state>" + states + r")(?![\w-])"),
+        state_place=re.compile(r"\s+(?:aus|in)\s+(?P<state>" + states + r")(?![\w-])"),
         unclosed_marks=tuple(raw["unclosed_marks"]),
         media_documents=frozenset(raw["media_documents"]),
         echo_parts=tuple(raw["echo_parts"]),
@@ -203,9 +228,10 @@ def load_rules() -> Rules:
         media_words=frozenset(word.lower() for word in raw["media_nouns"] + raw["state_media_anaphors"]),
         state_types={name: kind for kind, names in raw["state_speakers"].items() for name in names},
         state_not_after=frozenset(raw["state_not_after"]),
-        state_subject=re.compile(r"(?<![\w-])(?P<state>" + _words_alternation(
-            [n for names in raw["state_speakers"].values() for n in names]) + r")(?![\w-])"),
-        institution=re.compile(r"(?<![\w-])(?i:der|die|das|dem|den)\s+(?P<name>(?:[a-zäöüß]+e[nmrs]?\s+){0,2}(?=[A-ZÄÖÜ])"
+        state_subject=re.compile(r"(?<![\w-])(?P<state>" + states + r")(?![\w-])"),
+        # "das Ministerium", also "Chinas Außenministerium"
+        institution=re.compile(r"(?<![\w-])(?:(?i:der|die|das|dem|den)\s+|(?=(?:" + states + r")s\s))"
+                               r"(?P<name>(?:(?:" + states + r")s\s+)?(?:[a-zäöüß]+e[nmrs]?\s+){0,2}(?=[A-ZÄÖÜ])"
                                r"[\wäöüß-]*(?i:" + _words_alternation(raw["institution_nouns"]) + r")(?:e?s)?)(?![\w-])"),
     )
 
@@ -532,11 +558,16 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
     # 1. a cue after the span ("heißt es in dem Bericht" names its source: 2.)
     document = rules.in_document.search(masked, first[0], last[1])
     if document is None and (impersonal := rules.impersonal.search(masked, end, last[1])):
+        if place := rules.state_place.match(masked, impersonal.end()):       # "so hieß es aus Pjöngjang"
+            return reader.person(place.group("state"), rules.state_types[place.group("state")]), impersonal.group(0)
         return last_said or paragraph.earlier_subject(start, reader), impersonal.group(0)
     final_cue = None
     for cue in rules.cue.finditer(masked, end, last[1]):
-        if rules.impersonal.match(masked, cue.start()):
-            continue                              # "hieß es": impersonal, or a document's words (2.)
+        if rules.impersonal.match(masked, cue.start()) \
+                or document is not None and not masked[cue.end() : document.start()].strip():
+            continue                              # "hieß es", "so steht es im Vertrag": impersonal or a document's (2.)
+        if cue.group(1).lower() in rules.citing_cues and (cited := _cited(paragraph, cue, span, last[1], reader)):
+            return cited, cue.group(1)            # "zitierte die Agentur KCNA den 40-Jährigen": who is cited
         named, person = _after_cue(paragraph, cue.end(), last[1], reader)
         if named:
             return person, cue.group(1)
@@ -549,15 +580,24 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
                 return paragraph.earlier_subject(start, reader) or UNKNOWN, cue.group(1)
             final_cue = cue                       # "… „…“ zugesichert": the subject stands before the span
             break
+        after = masked[cue.end() : last[1]].split()
+        if masked[: cue.start()].rstrip().endswith(",") and after and after[0].lower() in rules.unnamed:
+            return UNKNOWN, cue.group(1)          # "„…“ von Truppen, sagte ein Sprecher"
         between = [m for m in paragraph.mentions if end <= m.start and m.end <= cue.start() and not m.genitive]
         if between and "," in masked[end : between[-1].start] and _CLAUSE_END.match(masked, cue.end()):
             return between[-1].person, cue.group(1)   # "„…“ statt, hatte Peskow am Montag gesagt"
         clause = masked[end : cue.start()]
+        if _CLAUSE_END.match(masked, cue.end()) and (state := rules.state_in_as_clause.search(clause)):
+            # "„…“, wie Moskau den Krieg nennt": the state is the subject of the as-clause
+            return reader.person(state.group("state"), rules.state_types[state.group("state")]), cue.group(1)
         if "," in clause and _CLAUSE_END.match(masked, cue.end()) \
-                and re.search(r"\b(?:er|sie)\b", clause[clause.rindex(",") :]):
+                and rules.pronoun_word.search(clause[clause.rindex(",") :]):
             return paragraph.earlier_subject(start, reader) or UNKNOWN, cue.group(1)   # "„…“, wie er ihn nannte"
         if _DESCRIPTION.match(masked, cue.end()) and masked[cue.start() - 2 : cue.start()].strip() in (",", ""):
             return paragraph.earlier_subject(start, reader) or UNKNOWN, cue.group(1)   # ", sagte der Nordkoreaner"
+        if "," not in masked[end : cue.start()] and _CLAUSE_END.match(masked, cue.end()):
+            final_cue = cue                       # "vor einer „…“ der Militärkooperation gewarnt": the clause's verb
+            break
     # 1b. a sentence right after that only attributes it: "„…“ Das sagte Mao Ning am Donnerstag."
     following = paragraph.sentence_of(min(end, len(text)) - 1) + 1
     if not masked[end : last[1]].strip(" .,;!?") and following < len(paragraph.bounds):
@@ -592,11 +632,27 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
     # 0. a named thing: 'den „Vertrag über …“'
     if words_before and words_before[-1].lower() in rules.name_articles and text[start + 1 : start + 2].isupper():
         return NOBODY, "none"
-    # 3. a cue or a colon before the span in its first sentence, or a verb-final cue after it
+    # 3. a cue or a colon before the span in its first sentence (its clause, after a semicolon), or a verb-final
+    # cue after it
+    first = (max(first[0], masked.rfind(";", first[0], start) + 1), first[1])
+    for impersonal in rules.impersonal.finditer(masked, first[0], start):
+        if place := rules.state_place.match(masked, impersonal.end()):   # "Kim, so hieß es aus Pjöngjang, wolle …"
+            return reader.person(place.group("state"), rules.state_types[place.group("state")]), impersonal.group(0)
     cue = next(rules.cue.finditer(masked, first[0], start), None)
-    named = [m for m in paragraph.mentions if first[0] <= m.start < start and not m.genitive]
+    named = [m for m in paragraph.mentions if first[0] <= m.start < start and not m.genitive
+             and not _VOCATIVE.fullmatch(masked, first[0], m.start)]     # "Frau Olschewski, Putin spricht von …"
     if cue is not None:
         before_cue = [m for m in named if m.start < cue.start()]
+        if cue.group(1).lower() in rules.citing_cues and (cited := _cited(paragraph, cue, span, start, reader)):
+            return cited, cue.group(1)        # "KCNA zitierte den 40-Jährigen mit den Worten, …"
+        gapped = _gapped(paragraph, cue, start, named)
+        if gapped is not None:                # "Putin spricht von einer Etappe, Kim gar von einem „Bündnis“"
+            return gapped.person, cue.group(1)
+        opening = masked[first[0] : cue.start()].split()[:1]
+        if before_cue and opening and opening[0].lower() in rules.opening_prepositions:
+            following_person, person = _after_cue(paragraph, cue.end(), start, reader)
+            if following_person:      # "Bei ihrem Treffen mit Lawrow bekräftigte Choe …": the subject follows the verb
+                return person, cue.group(1)
         if before_cue and masked[first[0] : start].lstrip().startswith(("Den ", "Dem ")):
             following_person, person = _after_cue(paragraph, cue.end(), start, reader)
             if following_person:      # "Den Machthaber im Kreml nennt das Blatt einen „…“": the object comes first
@@ -624,7 +680,7 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
         if inner:                                 # "Brunner: Der Kreml spricht von „…“": the clause's subject
             return inner[-1].person, cue.group(1)
         return label.person, ":"
-    if final_cue is not None and cue is None and (pronoun := _PRONOUN_CLAUSE.search(masked, first[0], start)):
+    if final_cue is not None and cue is None and (pronoun := rules.pronoun_clause.search(masked, first[0], start)):
         before = [m for m in paragraph.mentions if first[0] <= m.end <= pronoun.start()]   # genitives too
         return (before[-1].person if before else paragraph.earlier_subject(start, reader) or UNKNOWN), final_cue.group(1)
     if final_cue is not None and cue is None and named:
@@ -639,6 +695,9 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
         if (state := _state_subject(masked, first[0], start, reader)) is not None:
             return state, final_cue.group(1)          # "Pjöngjang hatte die Berichte als „Lügen“ zurückgewiesen"
         return paragraph.earlier_subject(start, reader) or UNKNOWN, final_cue.group(1)
+    # 3b. a noun of speech before the span in its clause: "Putins Versprechen einer „…“", "Seine Zusage „…“"
+    if (said := _noun_cue(paragraph, first[0], span, reader, last_said)) is not None:
+        return said
     # 4. reported speech: a verb in the subjunctive and no cue (a weak one, "wäre", "müssten", only carries on a
     # quotation of the same paragraph)
     if last_said is not None and rules.reported_weak.search(masked, first[0], last[1]):
@@ -672,13 +731,86 @@ def _state_subject(masked: str, sentence_start: int, limit: int, reader: _Reader
     return reader.person(found.group("state"), rules.state_types[found.group("state")])
 
 
+def _noun_cue(paragraph: _Paragraph, sentence_start: int, span: tuple[int, int], reader: _Reader,
+              last_said: _Person | str | None) -> tuple[_Person | str, str] | None:
+    """Who a noun of speech before the span gives the span's words to (see ``noun_cues`` in quotes.yml), and the
+    noun; None where no such noun stands within reach before the span, or another quotation stands between."""
+    rules = load_rules()
+    start = span[0]
+    masked, text = paragraph.masked, paragraph.text
+    noun = None
+    for noun in rules.noun_cue.finditer(masked, sentence_start, start):
+        pass
+    if noun is None or len(masked[noun.end() : start].split()) > rules.noun_cue_reach \
+            or any(mark in text[noun.end() : start] for pair in rules.marks for mark in pair):
+        return None
+    before = masked[sentence_start : noun.start()]
+    owner = [m for m in paragraph.mentions if sentence_start <= m.start and noun.start() - 2 <= m.end <= noun.start()]
+    if owner:                                            # "Putins Versprechen", "Kims Bekenntnis"
+        return owner[-1].person, noun.group(0)
+    if state := rules.state_genitive.search(before):     # "Seouls Drohung"
+        return reader.person(state.group("state"), rules.state_types[state.group("state")]), noun.group(0)
+    words = before.split()
+    last_word = words[-1].lower() if words else ""
+    if last_word in rules.possessives:                   # "Seine Zusage", "In seinen Worten": who was just quoted
+        return last_said or paragraph.earlier_subject(start, reader) or UNKNOWN, noun.group(0)
+    of = [m for m in paragraph.mentions if noun.end() < m.start <= noun.end() + 1 and m.genitive]
+    if of:                                               # "das Versprechen Kims"
+        return of[0].person, noun.group(0)
+    named = [m for m in paragraph.mentions if sentence_start <= m.start and m.end <= noun.start() and not m.genitive
+             and not _VOCATIVE.fullmatch(masked, sentence_start, m.start)]
+    if named:                                            # "bekräftigte Choe den Schwur, …"
+        return named[-1].person, noun.group(0)
+    if last_word in rules.name_articles:                 # "Die Warnung vor „…“": the person named before
+        return paragraph.earlier_subject(start, reader) or UNKNOWN, noun.group(0)
+    return None
+
+
+def _cited(paragraph: _Paragraph, cue: re.Match, span: tuple[int, int], limit: int, reader: _Reader) -> _Person | None:
+    """Who a citing verb cites, not the medium that cites: with the medium before the verb ("KCNA zitierte …"), the
+    person right after it, or the person named before whom a definite description there stands for ("KCNA
+    zitierte den 40-Jährigen"); with the medium after the verb, the second person named after it ("zitierte KCNA
+    Kim") or the person a description after the medium stands for ("zitierte KCNA den 40-Jährigen")."""
+    masked = paragraph.masked
+    after = [m for m in paragraph.mentions if cue.end() <= m.start < limit and not m.genitive]
+    if any(cue.start() - 2 <= m.end <= cue.start() for m in paragraph.mentions):
+        if after and not masked[cue.end() : after[0].start].strip():
+            return after[0].person
+        return paragraph.earlier_subject(span[0], reader) if _CITED_DESCRIPTION.match(masked, cue.end(), limit) else None
+    if len(after) >= 2:
+        return after[1].person
+    if len(after) == 1 and _CITED_DESCRIPTION.match(masked, after[0].end, limit):
+        return paragraph.earlier_subject(span[0], reader)
+    return None
+
+
+def _gapped(paragraph: _Paragraph, cue: re.Match, start: int, named: list[_Mention]) -> _Mention | None:
+    """The subject of a second, verbless clause that repeats the cue's preposition ("Putin spricht von einer Etappe,
+    Kim gar von einem „…“"): the person named after a comma following the cue, with that preposition next."""
+    masked = paragraph.masked
+    governed = _GOVERNED.match(masked, cue.end())
+    if governed is None:
+        return None
+    for mention in reversed(named):
+        if mention.start > cue.end() and "," in masked[cue.end() : mention.start] \
+                and re.match(r"\s+(?:[a-zäöü]+\s+)?" + governed.group(1) + r"\s", masked[mention.end : start]):
+            return mention
+    return None
+
+
+_GOVERNED = re.compile(r"\s+(von|vor|als|über)\s")
+"""The preposition a cue governs ("spricht von", "warnte vor"), which a gapped second clause repeats."""
+
+
+_CITED_DESCRIPTION = re.compile(r"\s+(?:den|die)\s+(?:[a-zäöü][\wäöüß-]*e[nrs]?\s+)?[\dA-ZÄÖÜ]")
+"""A definite description in the accusative after the citing agent ("… KCNA den 40-Jährigen")."""
+_VOCATIVE = re.compile(r"\s*(?:Frau|Herr)\s+")
+"""What stands before a name addressed at the start of a sentence ("Frau Olschewski, …"), who is no subject."""
 _DESCRIPTION = re.compile(r"\s+(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:[a-zäöü][\wäöüß-]*e[nrs]?\s+)?[\dA-ZÄÖÜ][\wäöüß-]*")
 """A definite description of someone named before ("der Nordkoreaner", "der 39-Jährige", "der russische Gast")."""
 _GIVEN_NAMES = re.compile(r"(?:[A-ZÄÖÜ][\w-]+\s+){0,2}")
 """What may stand before a speaker label's surname: its given names ("Lea Brunner: …")."""
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|$)")
-_PRONOUN_CLAUSE = re.compile(r",\s+(?:[a-zäöü]+\s+){0,2}(?:er|sie)\s+(?!.*,)")
-"""A clause opened by a comma whose subject is a pronoun ("…, in dem er von „…“ spricht"), up to the span."""
 _RELATIVE = re.compile(r",\s+(?:(?P<preposition>mit|von|bei|zu|an|auf|für|gegen|über|unter|nach|aus|in)\s+)?"
                        r"(?P<pronoun>der|die|das|dem|den|denen|welcher|welche|welches|welchem)\s")
 
