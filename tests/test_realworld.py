@@ -141,7 +141,7 @@ def test_every_page_annotation_is_found_and_every_line_annotated(page_set):
 @pytest.mark.parametrize("page_set", realworld.PAGE_SETS)
 def test_the_stored_page_scores_are_what_the_code_computes_now(page_set):
     """Rerun `python -m pressframe pages --write scores` after changing a rule (and log a scoring of the set
-    that is only scored in tests/gold/pages/score/scoring_log.csv)."""
+    that is only scored in that set's scoring_log.csv, tests/gold/pages/score*/)."""
     fresh = realworld.score_pages(page_set)
     with realworld.constructed_pages(page_set):
         stored = stored_scores("scores")

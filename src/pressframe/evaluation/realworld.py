@@ -65,11 +65,15 @@ def constructed_pages(name: str):
     layers and its scores all live in ``tests/gold/pages/<name>/``."""
     if name not in PAGE_SETS:
         raise ValueError(f"no constructed page set '{name}' (there are: {', '.join(PAGE_SETS)})")
-    token = _PAGES.set(repo_root() / "tests" / "gold" / "pages" / name)
+    token = _PAGES.set(_pages_dir(name))
     try:
         yield
     finally:
         _PAGES.reset(token)
+
+
+def _pages_dir(name: str) -> Path:
+    return repo_root() / "tests" / "gold" / "pages" / name
 
 
 def realworld_dir() -> Path:
@@ -771,8 +775,7 @@ def realworld_facts() -> dict[str, object]:
     facts["pg_characters_now"] = characters_share(page_scores(SCORED_PAGE_SETS))
     facts["pg_n_tuned"] = sum(len(_set_files(name)) for name in TUNED_PAGE_SETS)
     facts["pg_n_scored"] = sum(len(_set_files(name)) for name in SCORED_PAGE_SETS)
-    scorings = [len(pd.read_csv(repo_root() / "tests" / "gold" / "pages" / name / "scoring_log.csv"))
-                for name in SCORED_PAGE_SETS]
+    scorings = [len(pd.read_csv(_pages_dir(name) / "scoring_log.csv")) for name in SCORED_PAGE_SETS]
     facts["pg_n_scored_sets"] = len(SCORED_PAGE_SETS)
     facts["pg_scorings"] = (" and ".join(map(str, scorings)) + " times, in the order the sets were written"
                             if len(scorings) > 1 else f"{scorings[0]} times")

@@ -559,7 +559,7 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
     document = rules.in_document.search(masked, first[0], last[1])
     if document is None and (impersonal := rules.impersonal.search(masked, end, last[1])):
         if place := rules.state_place.match(masked, impersonal.end()):       # "so hieß es aus Pjöngjang"
-            return reader.person(place.group("state"), rules.state_types[place.group("state")]), impersonal.group(0)
+            return _state(reader, place), impersonal.group(0)
         return last_said or paragraph.earlier_subject(start, reader), impersonal.group(0)
     final_cue = None
     for cue in rules.cue.finditer(masked, end, last[1]):
@@ -588,8 +588,7 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
             return between[-1].person, cue.group(1)   # "„…“ statt, hatte Peskow am Montag gesagt"
         clause = masked[end : cue.start()]
         if _CLAUSE_END.match(masked, cue.end()) and (state := rules.state_in_as_clause.search(clause)):
-            # "„…“, wie Moskau den Krieg nennt": the state is the subject of the as-clause
-            return reader.person(state.group("state"), rules.state_types[state.group("state")]), cue.group(1)
+            return _state(reader, state), cue.group(1)   # "„…“, wie Moskau den Krieg nennt": the as-clause's subject
         if "," in clause and _CLAUSE_END.match(masked, cue.end()) \
                 and rules.pronoun_word.search(clause[clause.rindex(",") :]):
             return paragraph.earlier_subject(start, reader) or UNKNOWN, cue.group(1)   # "„…“, wie er ihn nannte"
@@ -637,7 +636,7 @@ def _attribute(paragraph: _Paragraph, span: tuple[int, int], previous: _Person |
     first = (max(first[0], masked.rfind(";", first[0], start) + 1), first[1])
     for impersonal in rules.impersonal.finditer(masked, first[0], start):
         if place := rules.state_place.match(masked, impersonal.end()):   # "Kim, so hieß es aus Pjöngjang, wolle …"
-            return reader.person(place.group("state"), rules.state_types[place.group("state")]), impersonal.group(0)
+            return _state(reader, place), impersonal.group(0)
     cue = next(rules.cue.finditer(masked, first[0], start), None)
     named = [m for m in paragraph.mentions if first[0] <= m.start < start and not m.genitive
              and not _VOCATIVE.fullmatch(masked, first[0], m.start)]     # "Frau Olschewski, Putin spricht von …"
@@ -728,7 +727,12 @@ def _state_subject(masked: str, sentence_start: int, limit: int, reader: _Reader
                   if masked[sentence_start : m.start()].split()[-1:] not in ([w] for w in rules.state_not_after)), None)
     if found is None or "," in masked[found.end() : limit]:       # another clause's ("Peking helfe nur, sagte …")
         return None
-    return reader.person(found.group("state"), rules.state_types[found.group("state")])
+    return _state(reader, found)
+
+
+def _state(reader: _Reader, found: re.Match) -> _Person:
+    """The government a state or capital matched as group ``state`` stands for, of the type ``state_speakers`` gives."""
+    return reader.person(found.group("state"), load_rules().state_types[found.group("state")])
 
 
 def _noun_cue(paragraph: _Paragraph, sentence_start: int, span: tuple[int, int], reader: _Reader,
@@ -738,9 +742,8 @@ def _noun_cue(paragraph: _Paragraph, sentence_start: int, span: tuple[int, int],
     rules = load_rules()
     start = span[0]
     masked, text = paragraph.masked, paragraph.text
-    noun = None
-    for noun in rules.noun_cue.finditer(masked, sentence_start, start):
-        pass
+    nouns = list(rules.noun_cue.finditer(masked, sentence_start, start))
+    noun = nouns[-1] if nouns else None              # the nearest before the span
     if noun is None or len(masked[noun.end() : start].split()) > rules.noun_cue_reach \
             or any(mark in text[noun.end() : start] for pair in rules.marks for mark in pair):
         return None
@@ -749,7 +752,7 @@ def _noun_cue(paragraph: _Paragraph, sentence_start: int, span: tuple[int, int],
     if owner:                                            # "Putins Versprechen", "Kims Bekenntnis"
         return owner[-1].person, noun.group(0)
     if state := rules.state_genitive.search(before):     # "Seouls Drohung"
-        return reader.person(state.group("state"), rules.state_types[state.group("state")]), noun.group(0)
+        return _state(reader, state), noun.group(0)
     words = before.split()
     last_word = words[-1].lower() if words else ""
     if last_word in rules.possessives:                   # "Seine Zusage", "In seinen Worten": who was just quoted
